@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace neurorack::cli {
+
+/// Exit codes scripts can rely on.
+enum ExitCode : int {
+    kExitOk = 0,      ///< the command did what it was asked
+    kExitFailure = 1, ///< it could not: invalid file, failed transfer, …
+    kExitUsage = 2,   ///< the command line itself was wrong
+};
+
+/// Where commands print: results on out, messages and errors on err.
+struct Io {
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// One "neurorack GROUP ACTION" command.
+struct Command {
+    QString group;       ///< "bank"
+    QString action;      ///< "validate"
+    QString summary;     ///< one line for the overview
+    /// Runs with the arguments after the action; returns an ExitCode.
+    std::function<int(const QStringList &args, Io &io)> run;
+};
+
+/// The neurorack command line tool: dispatches "neurorack GROUP ACTION [ARGS]" to the
+/// registered commands, with --help and --version, and usage errors as exit code 2.
+class Cli
+{
+public:
+    Cli();
+    /// Runs one invocation; @p arguments includes the program name.
+    int run(const QStringList &arguments, Io &io) const;
+    void add(Command command) { m_commands.append(std::move(command)); }
+
+private:
+    void printOverview(QTextStream &stream) const;
+    QList<Command> m_commands;
+};
+
+} // namespace neurorack::cli

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "descriptorcurves.h"
+
+#include "framegrid.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace neurorack {
+
+namespace {
+
+// Position in the source grid of destination frame @p i, with frame centres aligned
+// so that a stretch keeps the curve's shape rather than shifting it by half a frame.
+double sourcePosition(int i, int from, int to)
+{
+    const double pos = (i + 0.5) * static_cast<double>(from) / to - 0.5;
+    return std::clamp(pos, 0.0, static_cast<double>(from - 1));
+}
+
+float lerp(float a, float b, double t)
+{
+    return static_cast<float>(a + (b - a) * t);
+}
+
+float logLerp(float a, float b, double t)
+{
+    return static_cast<float>(std::exp(std::log(double(a)) + (std::log(double(b)) - std::log(double(a))) * t));
+}
+
+} // namespace
+
+DescriptorCurves::DescriptorCurves(int frameCount)
+    : m_frames(std::max(frameCount, 0))
+    , m_data(static_cast<std::size_t>(m_frames) * kDescriptorCount)
+{
+    for (const auto id : kAllDescriptors) {
+        const float fill = id == DescriptorId::Pitch ? kUnvoiced : static_cast<float>(descriptor(id).neutral);
+        std::ranges::fill(curve(id), fill);
+    }
+}
+
+double DescriptorCurves::duration() const
+{
+    return grid::durationOfFrames(m_frames);
+}
+
+std::span<const float> DescriptorCurves::curve(DescriptorId id) const
+{
+    return std::span<const float>(m_data).subspan(static_cast<std::size_t>(id) * m_frames, m_frames);
+}
+
+std::span<float> DescriptorCurves::curve(DescriptorId id)
+{
+    return std::span<float>(m_data).subspan(static_cast<std::size_t>(id) * m_frames, m_frames);
+}
+
+bool DescriptorCurves::isVoiced(int frame) const
+{
+    return !std::isnan(value(DescriptorId::Pitch, frame));
+}
+
+DescriptorCurves DescriptorCurves::resampled(int frameCount) const
+{
+    if (frameCount == m_frames || m_frames == 0)
+        return frameCount == m_frames ? *this : DescriptorCurves(frameCount);
+    DescriptorCurves out(frameCount);
+    for (const auto id : kAllDescriptors) {
+        const auto src = curve(id);
+        auto dst = out.curve(id);
+        for (int i = 0; i < frameCount; ++i) {
+            const double pos = sourcePosition(i, m_frames, frameCount);
+            const int i0 = static_cast<int>(pos);
+            const int i1 = std::min(i0 + 1, m_frames - 1);
+            const double t = pos - i0;
+            const float a = src[i0];
+            const float b = src[i1];
+            if (id != DescriptorId::Pitch) {
+                dst[i] = lerp(a, b, t);
+            } else if (!std::isnan(a) && !std::isnan(b)) {
+                dst[i] = logLerp(a, b, t);
+            } else {
+                dst[i] = t < 0.5 ? a : b; // voicing follows the nearer source frame
+            }
+        }
+    }
+    return out;
+}
+
+void DescriptorCurves::applyOffsetScale(DescriptorId id, double offset, double scale)
+{
+    const auto &info = descriptor(id);
+    auto values = curve(id);
+    switch (id) {
+    case DescriptorId::Loudness: {
+        // Scale the dynamics below the peak so that the attack keeps its level.
+        const float peak = values.empty() ? 0.0f : *std::ranges::max_element(values);
+        for (float &v : values)
+            v = static_cast<float>(info.clamp(peak + (v - peak) * scale + offset));
+        break;
+    }
+    case DescriptorId::Pitch: {
+        const double ratio = scale * convert::semitonesToRatio(offset);
+        for (float &v : values) {
+            if (!std::isnan(v))
+                v = static_cast<float>(info.clamp(v * ratio));
+        }
+        break;
+    }
+    default:
+        for (float &v : values)
+            v = static_cast<float>(info.clamp(v * scale + offset));
+        break;
+    }
+}
+
+void DescriptorCurves::clampToRange()
+{
+    for (const auto id : kAllDescriptors) {
+        const auto &info = descriptor(id);
+        for (float &v : curve(id)) {
+            if (!std::isnan(v))
+                v = static_cast<float>(info.clamp(v));
+        }
+    }
+}
+
+DescriptorCurves DescriptorCurves::morph(const DescriptorCurves &a, const DescriptorCurves &b, double amount)
+{
+    amount = std::clamp(amount, 0.0, 1.0);
+    if (a.isEmpty() || b.isEmpty())
+        return amount < 0.5 ? a : b;
+    const int frames = std::max(1, static_cast<int>(std::lround((1.0 - amount) * a.m_frames + amount * b.m_frames)));
+    const DescriptorCurves ra = a.resampled(frames);
+    const DescriptorCurves rb = b.resampled(frames);
+    DescriptorCurves out(frames);
+    for (const auto id : kAllDescriptors) {
+        const auto ca = ra.curve(id);
+        const auto cb = rb.curve(id);
+        auto dst = out.curve(id);
+        for (int i = 0; i < frames; ++i) {
+            if (id != DescriptorId::Pitch) {
+                // Loudness is already in dB, so a linear mix is a mix in dB.
+                dst[i] = lerp(ca[i], cb[i], amount);
+                continue;
+            }
+            const bool va = !std::isnan(ca[i]);
+            const bool vb = !std::isnan(cb[i]);
+            if (va && vb)
+                dst[i] = logLerp(ca[i], cb[i], amount);
+            else if (va)
+                dst[i] = amount <= 0.5 ? ca[i] : kUnvoiced;
+            else if (vb)
+                dst[i] = amount >= 0.5 ? cb[i] : kUnvoiced;
+            else
+                dst[i] = kUnvoiced;
+        }
+    }
+    return out;
+}
+
+bool operator==(const DescriptorCurves &a, const DescriptorCurves &b)
+{
+    // Bitwise, so that two unvoiced frames compare equal.
+    return a.m_frames == b.m_frames
+        && std::memcmp(a.m_data.data(), b.m_data.data(), a.m_data.size() * sizeof(float)) == 0;
+}
+
+} // namespace neurorack
