@@ -44,6 +44,8 @@ packages=(
   libtorch-dev python3-torch
   # tests: a display server for widget tests, sox for real audio fixtures, fonts for screenshots
   xvfb xauth sox fonts-dejavu-core
+  # the JSON Schema check of the shipped documents
+  python3-jsonschema
 )
 
 install_packages() {

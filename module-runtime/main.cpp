@@ -25,7 +25,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(NEURORACK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("The Neurorack module service: reads the panel, synthesizes and plays."));
+    parser.setApplicationDescription(QStringLiteral("The Neurorack module service. This release loads the bank from the data folder\n"
+                                                    "(or the factory bank) and waits; the panel, the voice engine and the USB link come next."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataOption(QStringLiteral("data"), QStringLiteral("Folder for banks, models and settings."),

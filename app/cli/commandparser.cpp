@@ -18,6 +18,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QString &c
         // helpText() names the program after argv[0]; show the whole command instead.
         QString text = parser.helpText();
         text.replace(QRegularExpression(QStringLiteral("^Usage: \\S+")), QStringLiteral("Usage: ") + program);
+        if (const qsizetype end = text.indexOf(QLatin1Char('\n')); end > 0)
+            text.insert(end, QLatin1Char('\n')); // a blank line between the usage and the description
         io.out << text;
         return kExitOk;
     }

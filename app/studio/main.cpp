@@ -16,18 +16,19 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(NEURORACK_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Design presets for the Neurorack impact synthesizer."));
+    parser.setApplicationDescription(QApplication::translate("main", "Design presets for the Neurorack impact synthesizer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("BANK"), QStringLiteral("A bank file to open (default: the factory bank)."),
+    parser.addPositionalArgument(QStringLiteral("BANK"), QApplication::translate("main", "A bank file to open (default: the factory bank)."),
                                  QStringLiteral("[BANK]"));
     parser.process(app);
 
     neurorack::studio::MainWindow window;
     const auto factory = neurorack::Factory::bank();
     if (!factory) {
-        QMessageBox::critical(nullptr, QStringLiteral("Neurorack Studio"),
-                              QStringLiteral("The factory bank built into this program is damaged:\n%1").arg(factory.errorString()));
+        QMessageBox::critical(nullptr, QApplication::applicationName(),
+                              QApplication::translate("main", "The factory bank built into this program is damaged:\n%1")
+                                  .arg(factory.errorString()));
         return 1;
     }
     window.setBank(*factory, QString());

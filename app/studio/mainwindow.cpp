@@ -86,11 +86,14 @@ bool MainWindow::openBank(const QString &path)
 {
     const auto bank = DocumentFile::loadBank(path);
     if (!bank) {
-        QMessageBox box(QMessageBox::Warning, tr("Cannot open bank"),
-                        tr("“%1” is not a valid Neurorack bank. The current bank is unchanged.").arg(QFileInfo(path).fileName()),
-                        QMessageBox::Ok, this);
-        box.setDetailedText(bank.errorString());
-        box.exec();
+        // Window-modal and not blocking: the event loop (and the tests) keep running.
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot open bank"),
+                                    tr("“%1” is not a valid Neurorack bank. The current bank is unchanged.")
+                                        .arg(QFileInfo(path).fileName()),
+                                    QMessageBox::Ok, this);
+        box->setDetailedText(bank.errorString());
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
         return false;
     }
     setBank(*bank, path);

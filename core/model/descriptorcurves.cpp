@@ -19,13 +19,18 @@ double sourcePosition(int i, int from, int to)
     return std::clamp(pos, 0.0, static_cast<double>(from - 1));
 }
 
+// In double so that the ends come out exactly: lerp(a, b, 1) == b.
 float lerp(float a, float b, double t)
 {
-    return static_cast<float>(a + (b - a) * t);
+    return static_cast<float>(double(a) + (double(b) - double(a)) * t);
 }
 
 float logLerp(float a, float b, double t)
 {
+    if (t <= 0.0)
+        return a;
+    if (t >= 1.0)
+        return b;
     return static_cast<float>(std::exp(std::log(double(a)) + (std::log(double(b)) - std::log(double(a))) * t));
 }
 

@@ -133,4 +133,14 @@ double CvInput::valueAt(double volts) const
     return rangeLow + shape(curve, x) * (rangeHigh - rangeLow);
 }
 
+bool operator==(const CvInput &a, const CvInput &b)
+{
+    if (a.target != b.target || a.voltsLow != b.voltsLow || a.voltsHigh != b.voltsHigh || a.curve != b.curve
+        || a.smoothingMs != b.smoothingMs)
+        return false;
+    if (cvTargetHasDescriptor(a.target) && a.descriptor != b.descriptor)
+        return false;
+    return !cvTargetHasRange(a.target) || (a.rangeLow == b.rangeLow && a.rangeHigh == b.rangeHigh);
+}
+
 } // namespace neurorack

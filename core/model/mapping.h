@@ -72,7 +72,9 @@ struct CvInput {
     /// The target value for @p volts: semitones for PitchVoct, the range's unit otherwise.
     double valueAt(double volts) const;
 
-    friend bool operator==(const CvInput &, const CvInput &) = default;
+    /// Equal when they behave the same: the descriptor and range count only for
+    /// targets that use them.
+    friend bool operator==(const CvInput &a, const CvInput &b);
 };
 
 /// One of the two gate inputs, with a Schmitt trigger.

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The neurorack command line tool, run as a user would run it: exit codes, messages.
+#include "io/documentfile.h"
+#include "io/jsonwriter.h"
+#include "model/factory.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace neurorack;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral(NEURORACK_BINARY_DIR "/app/neurorack"), args);
+    if (!p.waitForFinished(30000))
+        qFatal("neurorack did not finish");
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_factory;
+
+    QString write(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            qFatal("cannot write a test file");
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_factory = QStringLiteral(NEURORACK_SOURCE_DIR "/core/resources/factory-bank.json");
+    }
+
+    void versionAndHelp()
+    {
+        const Run v = runCli({QStringLiteral("--version")});
+        QCOMPARE(v.exitCode, 0);
+        QCOMPARE(v.out, QStringLiteral("neurorack " NEURORACK_VERSION "\n"));
+        const Run h = runCli({QStringLiteral("--help")});
+        QCOMPARE(h.exitCode, 0);
+        QVERIFY(h.out.contains(QStringLiteral("bank validate")));
+        const Run ch = runCli({QStringLiteral("bank"), QStringLiteral("validate"), QStringLiteral("--help")});
+        QCOMPARE(ch.exitCode, 0);
+        QVERIFY(ch.out.startsWith(QStringLiteral("Usage: neurorack bank validate [options] FILE...")));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("no command") << QStringList{} << QStringLiteral("Usage: neurorack COMMAND");
+        QTest::addRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command 'frobnicate'");
+        QTest::addRow("unknown action") << QStringList{QStringLiteral("bank"), QStringLiteral("eat")}
+                                        << QStringLiteral("unknown action 'eat' (expected one of: validate, show, convert)");
+        QTest::addRow("missing action") << QStringList{QStringLiteral("bank")} << QStringLiteral("Usage: neurorack bank ACTION");
+        QTest::addRow("missing file") << QStringList{QStringLiteral("bank"), QStringLiteral("validate")}
+                                      << QStringLiteral("expected at least 1 argument(s), got 0");
+        QTest::addRow("unknown option") << QStringList{QStringLiteral("bank"), QStringLiteral("validate"), QStringLiteral("--colour"), QStringLiteral("x")}
+                                        << QStringLiteral("Unknown option 'colour'");
+        QTest::addRow("convert needs two files") << QStringList{QStringLiteral("bank"), QStringLiteral("convert"), QStringLiteral("a.json")}
+                                                 << QStringLiteral("expected 2 argument(s), got 1");
+    }
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void validatesTheFactoryBank()
+    {
+        const Run r = runCli({QStringLiteral("bank"), QStringLiteral("validate"), m_factory});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral(": valid bank \"Factory\"")), qPrintable(r.out));
+        QVERIFY(r.err.isEmpty());
+        const Run mappings = runCli({QStringLiteral("mapping"), QStringLiteral("validate"), QStringLiteral("-q"),
+                                        QStringLiteral(NEURORACK_SOURCE_DIR "/core/resources/mappings/original.json"),
+                                        QStringLiteral(NEURORACK_SOURCE_DIR "/core/resources/mappings/alternative.json")});
+        QCOMPARE(mappings.exitCode, 0);
+        QVERIFY(mappings.out.isEmpty());
+    }
+
+    void rejectsAnInvalidBankNamingTheField()
+    {
+        auto tree = *DocumentFile::parse(*DocumentFile::readFile(m_factory));
+        tree = test::replaced(tree, QStringLiteral("presets/12/curves/pitch/40"), 25000);
+        tree = test::replaced(tree, QStringLiteral("mapping/cv/2/target"), QStringLiteral("wobble"));
+        const QString bad = write(QStringLiteral("bad.json"), JsonWriter::write(tree));
+        const Run r = runCli({QStringLiteral("bank"), QStringLiteral("validate"), m_factory, bad});
+        QCOMPARE(r.exitCode, 1);
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2); // in the order of the file: the mapping comes before the presets
+        QVERIFY(lines.at(0).startsWith(bad + QStringLiteral(": mapping.cv[2].target: \"wobble\" is not a known target")));
+        QCOMPARE(lines.at(1), bad + QStringLiteral(": presets[12].curves.pitch[40]: 25000 Hz is above the 8000 Hz maximum"));
+        QVERIFY(r.out.contains(QStringLiteral("valid bank"))); // the good file is still reported
+    }
+
+    void missingAndUnreadableFiles()
+    {
+        const Run missing = runCli({QStringLiteral("bank"), QStringLiteral("validate"), m_dir.filePath(QStringLiteral("nope.json"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("nope.json: no such file")));
+        const Run garbage = runCli({QStringLiteral("bank"), QStringLiteral("validate"),
+                                       write(QStringLiteral("garbage.json"), QByteArray("{\"format\": \"neurorack.bank\"")) });
+        QCOMPARE(garbage.exitCode, 1);
+        QVERIFY2(garbage.err.contains(QStringLiteral("line 1, column 28: malformed JSON: unterminated string")), qPrintable(garbage.err));
+    }
+
+    void convertRoundTrip()
+    {
+        const QString cbor = m_dir.filePath(QStringLiteral("factory.cbor"));
+        const QString json = m_dir.filePath(QStringLiteral("factory.json"));
+        QCOMPARE(runCli({QStringLiteral("bank"), QStringLiteral("convert"), m_factory, cbor}).exitCode, 0);
+        QCOMPARE(runCli({QStringLiteral("bank"), QStringLiteral("convert"), cbor, json}).exitCode, 0);
+        QCOMPARE(*DocumentFile::readFile(json), *DocumentFile::readFile(m_factory));
+        QCOMPARE(runCli({QStringLiteral("bank"), QStringLiteral("validate"), cbor}).exitCode, 0);
+    }
+
+    void showListsThePresets()
+    {
+        const Run r = runCli({QStringLiteral("bank"), QStringLiteral("show"), m_factory});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("deep-kick")));
+        QVERIFY(r.out.contains(QStringLiteral("CV3  morph_amount")));
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
