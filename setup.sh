@@ -38,8 +38,8 @@ packages=(
   libqt6opengl6-dev libxkbcommon-dev libgl-dev libvulkan-dev
   # coroutines over Qt
   qcoro-qt6-dev
-  # audio: files, resampling, BS.1770 loudness
-  libsndfile1-dev libsamplerate0-dev libebur128-dev
+  # audio: files, resampling, BS.1770 loudness, FFT
+  libsndfile1-dev libsamplerate0-dev libebur128-dev libfftw3-dev
   # inference and training (CPU builds; the trainer runs under /usr/bin/python3)
   libtorch-dev python3-torch
   # tests: a display server for widget tests, sox for real audio fixtures, fonts for screenshots

@@ -5,6 +5,8 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QDir>
+#include <QProcess>
 #include <QRandomGenerator>
 
 namespace neurorack::test {
@@ -57,6 +59,19 @@ Bank randomBank(quint32 seed, int presetCount)
     if (filled.size() >= 2)
         bank.setMorphPair(Bank::MorphPair{filled.last(), filled.first()});
     return bank;
+}
+
+QString soxGenerate(const QString &dir, const QString &name, const QStringList &format, const QStringList &effects)
+{
+    const QString path = QDir(dir).filePath(name);
+    QProcess sox;
+    sox.start(QStringLiteral("sox"), QStringList{QStringLiteral("-n")} + format + QStringList{path} + effects);
+    if (!sox.waitForFinished(30000) || sox.exitStatus() != QProcess::NormalExit || sox.exitCode() != 0) {
+        qWarning("sox failed (is it installed? setup.sh installs it): %s %s", qPrintable(sox.errorString()),
+                 sox.readAllStandardError().constData());
+        return {};
+    }
+    return path;
 }
 
 namespace {

@@ -14,6 +14,12 @@ Preset randomPreset(quint32 seed, const QString &id);
 /// a mapping using every kind of target, and an explicit morph pair.
 Bank randomBank(quint32 seed, int presetCount);
 
+/// Runs sox to make a real audio file @p name in @p dir: `sox -n [format] FILE synth …`.
+/// @p format are sox's output options ("-r", "44100", "-b", "16", "-c", "2"), @p effects
+/// the rest ("synth", "1", "sine", "440", …). Returns the path, or an empty string (and a
+/// warning with sox's message) on failure.
+QString soxGenerate(const QString &dir, const QString &name, const QStringList &format, const QStringList &effects);
+
 /// Returns @p root with the value at @p path replaced (path segments are map keys or
 /// array indices, "presets/12/curves/pitch/40"); a missing map key is added.
 QCborValue replaced(const QCborValue &root, const QString &path, const QCborValue &value);

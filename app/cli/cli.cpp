@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli.h"
 
+#include "analysiscommands.h"
 #include "documentcommands.h"
 
 #include <QCoreApplication>
@@ -10,6 +11,7 @@ namespace neurorack::cli {
 Cli::Cli()
 {
     DocumentCommands::registerAll(*this);
+    AnalysisCommands::registerAll(*this);
 }
 
 void Cli::printOverview(QTextStream &stream) const
@@ -18,7 +20,7 @@ void Cli::printOverview(QTextStream &stream) const
            << "Neurorack, the neural impact synthesizer, from the command line.\n\n"
            << "Commands:\n";
     for (const auto &c : m_commands)
-        stream << "  " << QStringLiteral("%1 %2").arg(c.group, c.action).leftJustified(22) << c.summary << '\n';
+        stream << "  " << QStringLiteral("%1 %2").arg(c.group, c.action).trimmed().leftJustified(22) << c.summary << '\n';
     stream << "\nOptions:\n"
            << "  -h, --help            Show this help, or a command's help after it\n"
            << "  -v, --version         Show the version\n\n"
@@ -48,6 +50,8 @@ int Cli::run(const QStringList &arguments, Io &io) const
 
     QStringList actions;
     for (const auto &c : m_commands) {
+        if (c.group == first && c.action.isEmpty())
+            return c.run(args.mid(1), io); // a command without actions: "neurorack analyze IN"
         if (c.group == first)
             actions << c.action;
     }
