@@ -5,8 +5,15 @@
 #include "model/factory.h"
 #include "testsupport.h"
 
+#include <QCborArray>
+#include <QCborMap>
 #include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -141,6 +148,94 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("bank"), QStringLiteral("convert"), cbor, json}).exitCode, 0);
         QCOMPARE(*DocumentFile::readFile(json), *DocumentFile::readFile(m_factory));
         QCOMPARE(runCli({QStringLiteral("bank"), QStringLiteral("validate"), cbor}).exitCode, 0);
+    }
+
+    void analyzeJson()
+    {
+        const QString tone = test::soxGenerate(m_dir.path(), QStringLiteral("tone.wav"), {QStringLiteral("-r"), QStringLiteral("44100")},
+                                               {QStringLiteral("synth"), QStringLiteral("0.5"), QStringLiteral("sine"), QStringLiteral("220"),
+                                                QStringLiteral("vol"), QStringLiteral("0.3"), QStringLiteral("pad"), QStringLiteral("0"), QStringLiteral("0.5")});
+        QVERIFY(!tone.isEmpty());
+        const Run r = runCli({QStringLiteral("analyze"), tone, QStringLiteral("--json")});
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc.value(QStringLiteral("sample_rate")).toInt(), 48000);
+        QCOMPARE(doc.value(QStringLiteral("hop_length")).toInt(), 240);
+        QCOMPARE(doc.value(QStringLiteral("frame_rate")).toInt(), 200);
+        QVERIFY(std::abs(doc.value(QStringLiteral("duration")).toDouble() - 1.0) < 1e-3);
+        const QJsonObject descriptors = doc.value(QStringLiteral("descriptors")).toObject();
+        QCOMPARE(descriptors.keys().size(), 7);
+        for (const QString &key : descriptorKeys())
+            QCOMPARE(descriptors.value(key).toArray().size(), 200);
+        QCOMPARE(doc.value(QStringLiteral("units")).toObject().value(QStringLiteral("loudness")).toString(), QStringLiteral("LUFS"));
+        const QJsonArray pitch = descriptors.value(QStringLiteral("pitch")).toArray();
+        QVERIFY(std::abs(pitch.at(50).toDouble() - 220.0) < 2.2);
+        QVERIFY(pitch.at(150).isNull()); // the padded silence is unvoiced: null, not zero
+
+        const QString out = m_dir.filePath(QStringLiteral("tone.analysis.json"));
+        QCOMPARE(runCli({QStringLiteral("analyze"), tone, QStringLiteral("-o"), out}).exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(*DocumentFile::readFile(out)).object(), doc);
+
+        const Run summary = runCli({QStringLiteral("analyze"), tone});
+        QCOMPARE(summary.exitCode, 0);
+        QVERIFY2(summary.out.contains(QStringLiteral("44100 Hz mono")), qPrintable(summary.out));
+        // Half the clip is silence; frames within half a window of the cut still hear the tone.
+        QVERIFY2(summary.out.contains(QRegularExpression(QStringLiteral("voiced in 5[0-2] % of frames"))), qPrintable(summary.out));
+    }
+
+    void analyzeErrors()
+    {
+        const Run missing = runCli({QStringLiteral("analyze"), m_dir.filePath(QStringLiteral("none.wav"))});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(QStringLiteral("none.wav: no such file")));
+        const Run notAudio = runCli({QStringLiteral("analyze"), m_factory});
+        QCOMPARE(notAudio.exitCode, 1);
+        QVERIFY(notAudio.err.contains(QStringLiteral("not a readable audio file")));
+        QCOMPARE(runCli({QStringLiteral("analyze")}).exitCode, 2);
+    }
+
+    void presetFromAudio()
+    {
+        const QString hit = test::soxGenerate(m_dir.path(), QStringLiteral("My Hit.flac"), {QStringLiteral("-r"), QStringLiteral("48000"), QStringLiteral("-b"), QStringLiteral("24")},
+                                              {QStringLiteral("synth"), QStringLiteral("0.8"), QStringLiteral("pinknoise"), QStringLiteral("fade"),
+                                               QStringLiteral("p"), QStringLiteral("0"), QStringLiteral("0.8"), QStringLiteral("0.75")});
+        QVERIFY(!hit.isEmpty());
+        const QString presetPath = m_dir.filePath(QStringLiteral("hit.json"));
+        const Run r = runCli({QStringLiteral("preset"), QStringLiteral("from-audio"), hit, QStringLiteral("-o"), presetPath,
+                              QStringLiteral("--tags"), QStringLiteral("noise, test")});
+        QCOMPARE(r.exitCode, 0);
+        const auto preset = DocumentFile::loadPreset(presetPath);
+        QVERIFY2(preset.ok(), qPrintable(preset.errorString()));
+        QCOMPARE(preset->name, QStringLiteral("My Hit"));
+        QCOMPARE(preset->id, QStringLiteral("my-hit"));
+        QCOMPARE(preset->tags, (QStringList{QStringLiteral("noise"), QStringLiteral("test")}));
+        QCOMPARE(preset->source, PresetSource::Analysed);
+        QCOMPARE(preset->sourceDetail, QStringLiteral("My Hit.flac"));
+        QCOMPARE(preset->curves.frameCount(), 160);
+        QVERIFY(preset->curves.value(DescriptorId::Noisiness, 40) > 0.8f);
+        QCOMPARE(runCli({QStringLiteral("preset"), QStringLiteral("validate"), presetPath}).exitCode, 0);
+
+        const Run named = runCli({QStringLiteral("preset"), QStringLiteral("from-audio"), hit, QStringLiteral("-o"), presetPath,
+                                  QStringLiteral("--name"), QStringLiteral("Wash")});
+        QCOMPARE(named.exitCode, 0);
+        QCOMPARE(DocumentFile::loadPreset(presetPath)->name, QStringLiteral("Wash"));
+        QCOMPARE(runCli({QStringLiteral("preset"), QStringLiteral("from-audio"), hit}).exitCode, 2); // -o is required
+    }
+
+    void spectrogramPicture()
+    {
+        const QString tone = test::soxGenerate(m_dir.path(), QStringLiteral("sweep.wav"), {QStringLiteral("-r"), QStringLiteral("48000")},
+                                               {QStringLiteral("synth"), QStringLiteral("1"), QStringLiteral("sine"), QStringLiteral("100-8000")});
+        const QString png = m_dir.filePath(QStringLiteral("sweep.png"));
+        const Run r = runCli({QStringLiteral("spectrogram"), tone, QStringLiteral("-o"), png, QStringLiteral("--width"),
+                              QStringLiteral("640"), QStringLiteral("--height"), QStringLiteral("360")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(640, 360));
+        QCOMPARE(runCli({QStringLiteral("spectrogram"), tone, QStringLiteral("-o"), png, QStringLiteral("--width"), QStringLiteral("5")}).exitCode, 2);
     }
 
     void showListsThePresets()

@@ -265,6 +265,11 @@ DescriptorAnalyzer::Impl::Yin DescriptorAnalyzer::Impl::yin(int frame)
 
 void DescriptorAnalyzer::Impl::spectral(int frame, DescriptorCurves &curves)
 {
+    float *bands = bandEnergy.data() + std::size_t(frame) * kBands;
+    if (curves.value(DescriptorId::Loudness, frame) <= kSilenceLufs) {
+        std::fill(bands, bands + kBands, 0.0f);
+        return; // silence (impact tails below −70 LUFS): every descriptor keeps its neutral value
+    }
     const float *segment = padded.data() + kPad + std::size_t(frame) * kHop - kSpectrumWindow / 2;
     double mean = 0.0;
     for (int j = 0; j < kSpectrumWindow; ++j)
@@ -294,11 +299,9 @@ void DescriptorAnalyzer::Impl::spectral(int frame, DescriptorCurves &curves)
         flatBand[std::size_t(b)] = bandSum;
         total += bandSum;
     }
-    float *bands = bandEnergy.data() + std::size_t(frame) * kBands;
-    const bool audible = curves.value(DescriptorId::Loudness, frame) > kSilenceLufs && total > 1e-14;
-    if (!audible) {
+    if (total < 1e-14) {
         std::fill(bands, bands + kBands, 0.0f);
-        return; // silence: every descriptor keeps its neutral value
+        return; // nothing but a DC offset
     }
     for (int b = 0; b < kBands; ++b)
         bands[b] = static_cast<float>(flatBand[std::size_t(2 * b)] + flatBand[std::size_t(2 * b + 1)]);
