@@ -7,6 +7,7 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -236,6 +237,20 @@ private Q_SLOTS:
         const QImage image(png);
         QCOMPARE(image.size(), QSize(640, 360));
         QCOMPARE(runCli({QStringLiteral("spectrogram"), tone, QStringLiteral("-o"), png, QStringLiteral("--width"), QStringLiteral("5")}).exitCode, 2);
+    }
+
+    void corpusGenerate()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("corpus"));
+        const Run r = runCli({QStringLiteral("corpus"), QStringLiteral("generate"), QStringLiteral("--count"), QStringLiteral("4"),
+                              QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("-o"), dir});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("wrote 4 impacts")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("range covered")));
+        QVERIFY(r.err.contains(QStringLiteral("4/4 impacts"))); // progress
+        QCOMPARE(QDir(dir + QStringLiteral("/audio")).entryList(QDir::Files).size(), 4);
+        QCOMPARE(QDir(dir + QStringLiteral("/descriptors")).entryList(QDir::Files).size(), 4);
+        QCOMPARE(runCli({QStringLiteral("corpus"), QStringLiteral("generate"), QStringLiteral("-o"), dir}).exitCode, 2); // no --count
     }
 
     void showListsThePresets()

@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(chart->chart()->title(), QStringLiteral("Deep Kick"));
         const auto series = chart->chart()->series();
         QCOMPARE(series.size(), 7);
-        QCOMPARE(static_cast<QLineSeries *>(series.at(0))->count(), 120); // 0.6 s of loudness
+        QCOMPARE(static_cast<QLineSeries *>(series.at(0))->count(), 200); // 1 s of loudness
 
         slots->setCurrentRow(7);
         QCOMPARE(chart->chart()->title(), QStringLiteral("Crash Cymbal"));

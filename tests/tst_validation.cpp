@@ -99,8 +99,8 @@ private Q_SLOTS:
                                         << QStringLiteral("nested 101 levels deep, more than the 32 a Neurorack document may have");
         QTest::addRow("over the size limit") << bankKind << QByteArray(DocumentFile::kMaxFileSize + 1, ' ')
                                              << QStringLiteral("33554433 bytes, more than the 32 MiB limit for a document");
-        QTest::addRow("truncated CBOR") << bankKind << cbor(bank).left(1000)
-                                        << QStringLiteral("malformed CBOR at byte 992: Unexpected end of input data (more bytes needed)");
+        QTest::addRow("truncated CBOR") << bankKind << cbor(mappingTree()).left(100)
+                                        << QStringLiteral("malformed CBOR at byte 97: Unexpected end of input data (more bytes needed)");
         QTest::addRow("CBOR with trailing bytes") << bankKind << cbor(bank) + QByteArray("\x01\x02\x03", 3)
                                                   << QStringLiteral("malformed CBOR: 3 unexpected bytes after the document");
 
@@ -155,12 +155,12 @@ private Q_SLOTS:
                                       << QStringLiteral("presets[0].name: missing");
         QTest::addRow("unknown field") << bankKind << json(replaced(bank, QStringLiteral("presets/0/colour"), QStringLiteral("red")))
                                        << QStringLiteral("presets[0].colour: unknown field");
-        QTest::addRow("curves of unequal length") << bankKind << json(removed(bank, QStringLiteral("presets/0/curves/noisiness/119")))
-                                                  << QStringLiteral("presets[0].curves.noisiness: 119 values, but "
-                                                                    "presets[0].curves.loudness has 120: all curves must have the same length");
+        QTest::addRow("curves of unequal length") << bankKind << json(removed(bank, QStringLiteral("presets/0/curves/noisiness/199")))
+                                                  << QStringLiteral("presets[0].curves.noisiness: 199 values, but "
+                                                                    "presets[0].curves.loudness has 200: all curves must have the same length");
         QTest::addRow("duration disagrees with curves") << bankKind << json(replaced(bank, QStringLiteral("presets/0/duration"), 0.7))
                                                         << QStringLiteral("presets[0].duration: 0.7 s needs 140 frames at 200 frames per "
-                                                                          "second, but the curves have 120");
+                                                                          "second, but the curves have 200");
         QTest::addRow("missing curve") << bankKind << json(removed(bank, QStringLiteral("presets/0/curves/tonality")))
                                        << QStringLiteral("presets[0].curves.tonality: missing");
         QTest::addRow("too many tags") << bankKind << json(replaced(bank, QStringLiteral("presets/0/tags"), QCborArray::fromStringList(QStringList(17, QStringLiteral("t")))))

@@ -7,12 +7,11 @@
 
 #include "analysis/descriptoranalyzer.h"
 #include "audio/audiofile.h"
+#include "io/analysisdocument.h"
 #include "io/documentfile.h"
 #include "io/jsonwriter.h"
 #include "model/framegrid.h"
 
-#include <QCborArray>
-#include <QCborMap>
 #include <QFileInfo>
 #include <QSaveFile>
 
@@ -40,32 +39,6 @@ QString describeSource(const AudioClip &clip)
     return QStringLiteral("%1, %2 Hz %3").arg(clip.sourceFormat).arg(clip.sourceSampleRate).arg(channels);
 }
 
-QString unitOf(DescriptorId id)
-{
-    const QString unit = descriptor(id).unitString();
-    return unit.isEmpty() ? QStringLiteral("0..1") : unit;
-}
-
-QCborMap analysisDocument(const DescriptorCurves &curves, double duration)
-{
-    QCborMap descriptors;
-    QCborMap units;
-    for (const auto id : kAllDescriptors) {
-        QCborArray values;
-        for (const float v : curves.curve(id))
-            values.append(std::isnan(v) ? QCborValue(nullptr) : QCborValue(double(v)));
-        descriptors.insert(descriptor(id).keyString(), values);
-        units.insert(descriptor(id).keyString(), unitOf(id));
-    }
-    return QCborMap{{QStringLiteral("sample_rate"), grid::kSampleRate},
-                    {QStringLiteral("hop_length"), grid::kHopLength},
-                    {QStringLiteral("frame_rate"), grid::kFrameRate},
-                    {QStringLiteral("duration"), duration},
-                    {QStringLiteral("frames"), curves.frameCount()},
-                    {QStringLiteral("descriptors"), descriptors},
-                    {QStringLiteral("units"), units}};
-}
-
 void printSummary(const QString &path, const AudioClip &clip, const DescriptorCurves &curves, Io &io)
 {
     io.out << path << ": " << QString::number(clip.duration(), 'f', 3) << " s (" << describeSource(clip) << "), "
@@ -84,7 +57,7 @@ void printSummary(const QString &path, const AudioClip &clip, const DescriptorCu
             ++n;
         }
         const auto &info = descriptor(id);
-        io.out << info.keyString().leftJustified(14) << ' ' << unitOf(id).leftJustified(6);
+        io.out << info.keyString().leftJustified(14) << ' ' << AnalysisDocument::unitOf(id).leftJustified(6);
         if (n == 0) {
             io.out << "   (unvoiced throughout)\n";
             continue;
@@ -123,7 +96,7 @@ int analyze(const QStringList &args, Io &io)
         printSummary(path, *clip, curves, io);
         return kExitOk;
     }
-    const QByteArray text = JsonWriter::write(analysisDocument(curves, clip->duration()));
+    const QByteArray text = JsonWriter::write(AnalysisDocument::encode(curves, clip->duration()));
     if (parser.isSet(output)) {
         if (const QString error = DocumentFile::writeFileAtomically(parser.value(output), text); !error.isEmpty()) {
             io.err << error << '\n';

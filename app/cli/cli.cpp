@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "analysiscommands.h"
+#include "corpuscommands.h"
 #include "documentcommands.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@ Cli::Cli()
 {
     DocumentCommands::registerAll(*this);
     AnalysisCommands::registerAll(*this);
+    CorpusCommands::registerAll(*this);
 }
 
 void Cli::printOverview(QTextStream &stream) const

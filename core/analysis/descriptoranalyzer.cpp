@@ -23,9 +23,9 @@ constexpr int kYinFft = 2048;
 // YIN's difference function over one span of kYinSpan samples: lag τ compares the span's
 // first kYinSpan − τ samples with its last (the shrinking-window form of YIN). The span is
 // as long as a 2048-point circular autocorrelation allows without wrapping at kYinMaxLag.
-constexpr int kYinSpan = kYinFft - DescriptorAnalyzer::kYinMaxLag;
-static_assert(kYinSpan - DescriptorAnalyzer::kYinMaxLag >= DescriptorAnalyzer::kYinWindow - 64,
-              "the longest lag must still compare about a YIN window of samples");
+constexpr int kYinSpan = DescriptorAnalyzer::kYinSpan;
+static_assert(kYinSpan + DescriptorAnalyzer::kYinMaxLag <= kYinFft, "the autocorrelation must not wrap");
+static_assert(kYinSpan - DescriptorAnalyzer::kYinMaxLag >= 448, "the longest lag still compares 18.7 ms");
 constexpr double kBinHz = double(grid::kSampleRate) / DescriptorAnalyzer::kSpectrumWindow;
 constexpr float kSilenceLufs = -70.0f;
 
@@ -35,7 +35,8 @@ constexpr float kSilenceLufs = -70.0f;
 constexpr double kWhiteNoiseFlatness = 0.6528;
 
 // A 31-tap half-band low-pass (Kaiser, β = 8) for the 48 → 24 kHz decimation before YIN:
-// flat to 9 kHz, more than 70 dB down above 15 kHz. Odd taps other than the centre are 0.
+// flat to 9 kHz, −6 dB at 12 kHz, about −38 dB at 15 kHz and −70 dB above 16 kHz.
+// Odd taps other than the centre are 0.
 constexpr int kHalfBandTaps = 31;
 
 std::array<float, kHalfBandTaps> makeHalfBand()
@@ -228,7 +229,11 @@ DescriptorAnalyzer::Impl::Yin DescriptorAnalyzer::Impl::yin(int frame)
         const int len = kYinSpan - tau;
         // energy of x[0, len) plus energy of x[τ, span)
         const double e = energy(0, len) + (total - energy(0, tau));
-        const double d = std::max(0.0, e - 2.0 * r[tau] * scale) / len;
+        // Segments that hold far less than their share of the span's energy (a click that
+        // one lag shifts out of view) carry no evidence of a period: count them as
+        // uncorrelated rather than as a perfect match of two silences.
+        const double expected = 2.0 * total * len / kYinSpan;
+        const double d = e < 0.25 * expected ? expected / len : std::max(0.0, e - 2.0 * r[tau] * scale) / len;
         running += d;
         diff[std::size_t(tau)] = d * tau;
         cumulative[std::size_t(tau)] = running;
@@ -380,7 +385,8 @@ void DescriptorAnalyzer::Impl::percussivity(int frames, DescriptorCurves &curves
             }
             const double h = median9(timeWindow);
             const double p = median9(bandWindow);
-            const double mask = p * p / (h * h + p * p + 1e-30);
+            // Band energies are powers: this is Fitzgerald's mask with exponent 2 on magnitudes.
+            const double mask = p / (h + p + 1e-30);
             total += s[b];
             percussive += s[b] * mask;
         }

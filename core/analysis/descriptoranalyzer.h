@@ -20,7 +20,7 @@ public:
     static constexpr int kSpectrumWindow = 1024;   ///< STFT window at 48 kHz (21.3 ms, Hann)
     static constexpr int kLoudnessWindowMs = 20;   ///< BS.1770 K-weighted mean-square window
     static constexpr int kPitchDecimation = 2;     ///< YIN runs at 24 kHz
-    static constexpr int kYinWindow = 512;         ///< YIN integration window at 24 kHz (21.3 ms)
+    static constexpr int kYinSpan = 1248;          ///< YIN compares span − τ samples at 24 kHz (52 ms down to 18.7 ms)
     static constexpr int kYinMaxLag = 800;         ///< longest period at 24 kHz: 30 Hz
     static constexpr int kYinMinLag = 3;           ///< shortest period at 24 kHz: 8 kHz
     static constexpr double kYinThreshold = 0.15;  ///< aperiodicity below which a frame is voiced
