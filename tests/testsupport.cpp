@@ -65,7 +65,8 @@ QString soxGenerate(const QString &dir, const QString &name, const QStringList &
 {
     const QString path = QDir(dir).filePath(name);
     QProcess sox;
-    sox.start(QStringLiteral("sox"), QStringList{QStringLiteral("-n")} + format + QStringList{path} + effects);
+    // -R: repeatable noise and dither, so that a test reads the same file every run.
+    sox.start(QStringLiteral("sox"), QStringList{QStringLiteral("-R"), QStringLiteral("-n")} + format + QStringList{path} + effects);
     if (!sox.waitForFinished(30000) || sox.exitStatus() != QProcess::NormalExit || sox.exitCode() != 0) {
         qWarning("sox failed (is it installed? setup.sh installs it): %s %s", qPrintable(sox.errorString()),
                  sox.readAllStandardError().constData());

@@ -200,7 +200,7 @@ private Q_SLOTS:
     void presetFromAudio()
     {
         const QString hit = test::soxGenerate(m_dir.path(), QStringLiteral("My Hit.flac"), {QStringLiteral("-r"), QStringLiteral("48000"), QStringLiteral("-b"), QStringLiteral("24")},
-                                              {QStringLiteral("synth"), QStringLiteral("0.8"), QStringLiteral("pinknoise"), QStringLiteral("fade"),
+                                              {QStringLiteral("synth"), QStringLiteral("0.8"), QStringLiteral("whitenoise"), QStringLiteral("fade"),
                                                QStringLiteral("p"), QStringLiteral("0"), QStringLiteral("0.8"), QStringLiteral("0.75")});
         QVERIFY(!hit.isEmpty());
         const QString presetPath = m_dir.filePath(QStringLiteral("hit.json"));
