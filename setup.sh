@@ -42,6 +42,8 @@ packages=(
   libsndfile1-dev libsamplerate0-dev libebur128-dev libfftw3-dev
   # inference and training (CPU builds; the trainer runs under /usr/bin/python3)
   libtorch-dev python3-torch
+  # an optimised BLAS for LibTorch and python3-torch (the reference BLAS is 10× slower)
+  libopenblas0-openmp
   # tests: a display server for widget tests, sox for real audio fixtures, fonts for screenshots
   xvfb xauth sox fonts-dejavu-core
   # the JSON Schema check of the shipped documents

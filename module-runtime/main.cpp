@@ -42,18 +42,19 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
 
-    neurorack::runtime::RuntimeService service({parser.value(dataOption)});
-    if (const QString error = service.start(); !error.isEmpty()) {
-        qCCritical(lcRuntime).noquote() << "cannot start:" << error;
-        return 1;
-    }
-
+    // Signals are caught before anything is announced: a SIGTERM right after "ready" is a clean stop.
     neurorack::runtime::UnixSignalWatcher signals;
     QObject::connect(&signals, &neurorack::runtime::UnixSignalWatcher::received, &app, [](int signalNumber) {
         qCInfo(lcRuntime).noquote() << "stopping on" << (signalNumber == SIGTERM ? "SIGTERM"
                                                           : signalNumber == SIGINT ? "SIGINT" : "SIGHUP");
         QCoreApplication::quit();
     });
+
+    neurorack::runtime::RuntimeService service({parser.value(dataOption)});
+    if (const QString error = service.start(); !error.isEmpty()) {
+        qCCritical(lcRuntime).noquote() << "cannot start:" << error;
+        return 1;
+    }
     const int status = QCoreApplication::exec();
     qCInfo(lcRuntime) << "stopped";
     return status;

@@ -3,6 +3,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,16 +15,19 @@ int g_fds[2] = {-1, -1};
 
 void handler(int signalNumber)
 {
+    // Only async-signal-safe calls here. The socket is non-blocking: when it is full the
+    // signal is dropped (one is already pending) rather than the handler blocking.
+    const int savedErrno = errno;
     const char byte = static_cast<char>(signalNumber);
-    // Only async-signal-safe calls here; a full socket just drops the signal.
     [[maybe_unused]] const auto written = ::write(g_fds[0], &byte, 1);
+    errno = savedErrno;
 }
 } // namespace
 
 UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     : QObject(parent)
 {
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_fds) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, g_fds) != 0)
         qFatal("neurorack-runtime: cannot create the signal socket pair");
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalWatcher::readSignal);

@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <complex>
+#include <limits>
 #include <numbers>
 #include <random>
 
@@ -319,6 +320,28 @@ private Q_SLOTS:
         const auto c = m_analyzer.analyze(x);
         QCOMPARE(c.frameCount(), DescriptorAnalyzer::frameCountFor(std::size_t(samples)));
         verifyFinite(c);
+    }
+
+    void nonFiniteAndHugeInputStayFinite()
+    {
+        auto x = sine(440, -10, 1.0);
+        x[1000] = std::numeric_limits<float>::quiet_NaN();
+        x[2000] = std::numeric_limits<float>::infinity();
+        x[3000] = 1.0e30f;
+        const auto c = m_analyzer.analyze(x);
+        verifyFinite(c);
+        // One bad sample does not poison the rest: the tone is still measured.
+        QVERIFY(std::abs(mean(c, DescriptorId::Pitch, 100, 180) / 440.0 - 1.0) < 0.01);
+        QVERIFY(mean(c, DescriptorId::Loudness, 100, 180) > -20.0);
+    }
+
+    void onsetsArePercussive()
+    {
+        // A narrowband impact (a decaying low tone, no broadband click): its onset is new
+        // energy, so it reads as transient; its ringing tail does not.
+        const auto c = m_analyzer.analyze(sine(60, -6, 1.0, 40.0));
+        QVERIFY2(c.value(DescriptorId::Percussivity, 1) > 0.5f, qPrintable(QString::number(c.value(DescriptorId::Percussivity, 1))));
+        QVERIFY(mean(c, DescriptorId::Percussivity, 40, 180) < 0.05);
     }
 
     void deterministic()

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 using namespace neurorack;
@@ -86,6 +87,7 @@ private Q_SLOTS:
         const std::vector<float> x{0.5f, 1.7f, -2.0f, 0.25f};
         QCOMPARE(AudioFile::write(path(QStringLiteral("hot.wav")), x, SampleFormat::Pcm24), QString());
         const auto clip = AudioFile::read(path(QStringLiteral("hot.wav")));
+        QVERIFY2(clip.ok(), qPrintable(clip.errorString()));
         QVERIFY(clip->samples[1] > 0.99f);
         QVERIFY(clip->samples[2] < -0.99f);
     }
@@ -184,6 +186,24 @@ private Q_SLOTS:
         const auto clip = AudioFile::read(target);
         QVERIFY(!clip.ok());
         QVERIFY2(clip.errorString().contains(message), qPrintable(clip.errorString()));
+    }
+
+    void absurdLevelsAndNonFiniteSamples()
+    {
+        // A float file is free to hold anything: 1e17 is refused, NaN reads as silence.
+        std::vector<float> x(4800, 0.25f);
+        x[100] = 1.0e17f;
+        QCOMPARE(AudioFile::write(path(QStringLiteral("huge.wav")), x, SampleFormat::Float32), QString());
+        const auto huge = AudioFile::read(path(QStringLiteral("huge.wav")));
+        QVERIFY(!huge.ok());
+        QVERIFY2(huge.errorString().contains(QStringLiteral("not audio levels")), qPrintable(huge.errorString()));
+        x[100] = std::numeric_limits<float>::quiet_NaN();
+        x[200] = std::numeric_limits<float>::infinity();
+        QCOMPARE(AudioFile::write(path(QStringLiteral("nan.wav")), x, SampleFormat::Float32), QString());
+        const auto clean = AudioFile::read(path(QStringLiteral("nan.wav")));
+        QVERIFY2(clean.ok(), qPrintable(clean.errorString()));
+        QCOMPARE(clean->samples[100], 0.0f);
+        QCOMPARE(clean->samples[200], 0.0f);
     }
 
     void absurdSampleRateIsRefused()

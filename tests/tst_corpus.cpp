@@ -156,6 +156,17 @@ private Q_SLOTS:
         QVERIFY(CorpusGenerator::formatCoverage(coverage).contains(QStringLiteral("brightness")));
     }
 
+    void stopsAtTheFirstError()
+    {
+        QTemporaryDir dir;
+        // A folder where the first WAV should go: that write fails, and so does the run.
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("audio/impact-00000.wav")));
+        const QString error = CorpusGenerator::generate(200, 1, dir.path(), 2, {}, nullptr);
+        QVERIFY2(error.contains(QStringLiteral("impact-00000.wav")), qPrintable(error));
+        QVERIFY(QDir(dir.filePath(QStringLiteral("audio"))).entryList(QDir::Files).size() < 20); // not all 199 others
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("corpus.json"))));
+    }
+
     void factoryBankMatchesItsRecipes()
     {
         // core/resources/factory-bank.json is `neurorack corpus factory-bank`'s output: if

@@ -124,6 +124,33 @@ private Q_SLOTS:
         QVERIFY2(cbor.size() * 2 < json.size(), qPrintable(QStringLiteral("%1 vs %2").arg(cbor.size()).arg(json.size())));
     }
 
+    void invalidObjectsAreNotSaved()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("preset.json"));
+        Preset good = test::randomPreset(3, QStringLiteral("good"));
+        QCOMPARE(DocumentFile::savePreset(path, good), QString());
+        Preset bad = good;
+        bad.tags << QString(); // an empty tag would make the file unloadable
+        const QString error = DocumentFile::savePreset(path, bad);
+        QVERIFY2(error.contains(QStringLiteral("not saved")) && error.contains(QStringLiteral("tags[2]")), qPrintable(error));
+        QCOMPARE(*DocumentFile::loadPreset(path), good); // the last good file is untouched
+    }
+
+    void duplicateKeysInCborAreRefused()
+    {
+        // QCborMap keeps both entries when built by hand, as a hostile peer could send them.
+        QCborMap doc = DocumentCodec::encodeMapping(test::randomBank(2, 1).mapping());
+        QByteArray bytes = QCborValue(doc).toCbor();
+        const QByteArray key = QCborValue(QStringLiteral("name")).toCbor();
+        const QByteArray value = QCborValue(QStringLiteral("Twice")).toCbor();
+        bytes[0] = char(static_cast<unsigned char>(bytes[0]) + 1); // one more pair in the map header
+        bytes += key + value;
+        const auto result = DocumentFile::mappingFromBytes(bytes);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.errorString().contains(QStringLiteral("name: appears twice")), qPrintable(result.errorString()));
+    }
+
     void saveIsAtomicAndKeepsTheOldFileOnError()
     {
         QTemporaryDir dir;

@@ -154,8 +154,10 @@ int presetFromAudio(const QStringList &args, Io &io)
     }
     preset.id = limits::idFromName(preset.name);
     if (parser.isSet(tags)) {
-        for (const QString &tag : parser.value(tags).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            preset.tags << tag.trimmed().left(limits::kMaxTagLength);
+        for (const QString &tag : parser.value(tags).split(QLatin1Char(','))) {
+            if (!tag.trimmed().isEmpty())
+                preset.tags << tag.trimmed().left(limits::kMaxTagLength);
+        }
         preset.tags = preset.tags.mid(0, limits::kMaxTags);
     }
     preset.source = PresetSource::Analysed;
@@ -217,10 +219,45 @@ int spectrogram(const QStringList &args, Io &io)
     return kExitOk;
 }
 
+int convertAudio(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Converts an audio file to what Neurorack works with: 48 kHz mono (channels averaged, rate converted "
+        "with libsamplerate), written as WAV or FLAC (by the output's extension), atomically."));
+    parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The audio file (WAV, FLAC, AIFF, OGG, …)."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("The file to write (.wav or .flac)."),
+                                    QStringLiteral("OUT"));
+    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("16, 24 (default) or float (WAV only)."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("24"));
+    parser.addOption(output);
+    parser.addOption(format);
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("audio convert"), args, io, 1, 1))
+        return *exit;
+    const QString f = parser.value(format);
+    if (!parser.isSet(output) || (f != QLatin1String("16") && f != QLatin1String("24") && f != QLatin1String("float"))) {
+        io.err << "neurorack audio convert: needs -o OUT, and --format 16, 24 or float\n";
+        return kExitUsage;
+    }
+    const auto clip = readAudio(parser.positionalArguments().constFirst(), io);
+    if (!clip)
+        return kExitFailure;
+    const SampleFormat sampleFormat = f == QLatin1String("16") ? SampleFormat::Pcm16
+        : f == QLatin1String("24")                              ? SampleFormat::Pcm24
+                                                                : SampleFormat::Float32;
+    if (const QString error = AudioFile::write(parser.value(output), clip->samples, sampleFormat); !error.isEmpty()) {
+        io.err << error << '\n';
+        return kExitFailure;
+    }
+    io.out << "wrote " << parser.value(output) << ": " << QString::number(clip->duration(), 'f', 3) << " s at 48 kHz mono\n";
+    return kExitOk;
+}
+
 } // namespace
 
 void AnalysisCommands::registerAll(Cli &cli)
 {
+    cli.add({QStringLiteral("audio"), QStringLiteral("convert"), QStringLiteral("Convert audio to 48 kHz mono WAV or FLAC"), convertAudio});
     cli.add({QStringLiteral("analyze"), QString(), QStringLiteral("Measure the seven descriptors of an audio file"), analyze});
     cli.add({QStringLiteral("preset"), QStringLiteral("from-audio"), QStringLiteral("Make a preset from a sample"), presetFromAudio});
     cli.add({QStringLiteral("spectrogram"), QString(), QStringLiteral("Draw an audio file's spectrogram to a PNG"), spectrogram});

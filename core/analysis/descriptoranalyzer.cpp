@@ -166,8 +166,10 @@ void DescriptorAnalyzer::Impl::loudness(std::span<const float> x, int frames, st
 
 void DescriptorAnalyzer::Impl::prepare(std::span<const float> x)
 {
+    // Whatever the caller passes, no NaN or overflow gets further than here.
     padded.assign(x.size() + 2 * kPad, 0.0f);
-    std::copy(x.begin(), x.end(), padded.begin() + kPad);
+    std::transform(x.begin(), x.end(), padded.begin() + kPad,
+                   [](float v) { return std::isfinite(v) ? std::clamp(v, -1.0e4f, 1.0e4f) : 0.0f; });
 
     // 48 → 24 kHz through the half-band filter (only even offsets from the centre carry weight).
     const std::size_t n = (x.size() + 1) / 2;
@@ -361,10 +363,11 @@ double DescriptorAnalyzer::Impl::refinePitch(double f0) const
 
 void DescriptorAnalyzer::Impl::percussivity(int frames, DescriptorCurves &curves)
 {
-    // Harmonic–percussive split (Fitzgerald 2010) on band energies: what is steady in
-    // time is harmonic, what is spread across bands is percussive; soft (Wiener) masks.
+    // Harmonic–percussive split (after Fitzgerald 2010) on band energies: what has been
+    // steady in time is harmonic, what is spread across bands is percussive; soft masks.
+    // The time median is causal (this frame and the eight before it), so energy that is
+    // new, the onset of an impact, counts as transient even when it is narrowband.
     static_assert(kHpssTimeFrames == 9 && kHpssBands == 9, "median9 takes nine values");
-    constexpr int halfT = kHpssTimeFrames / 2;
     constexpr int halfB = kHpssBands / 2;
     std::array<float, 9> timeWindow{};
     std::array<float, 9> bandWindow{};
@@ -374,10 +377,10 @@ void DescriptorAnalyzer::Impl::percussivity(int frames, DescriptorCurves &curves
         for (int b = 0; b < kBands; ++b) {
             if (s[b] <= 0.0f)
                 continue;
-            // Before the start and after the end the sound is silent: zeros, not edge copies.
-            for (int t = -halfT; t <= halfT; ++t) {
-                const int j = i + t;
-                timeWindow[std::size_t(t + halfT)] = j >= 0 && j < frames ? bandEnergy[std::size_t(j) * kBands + std::size_t(b)] : 0.0f;
+            // Before the start the sound is silent: zeros, not copies of the first frame.
+            for (int t = 0; t < kHpssTimeFrames; ++t) {
+                const int j = i - t;
+                timeWindow[std::size_t(t)] = j >= 0 ? bandEnergy[std::size_t(j) * kBands + std::size_t(b)] : 0.0f;
             }
             for (int c = -halfB; c <= halfB; ++c) {
                 const int j = b + c;

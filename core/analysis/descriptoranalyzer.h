@@ -29,7 +29,7 @@ public:
     static constexpr int kFlatnessBands = kSpectrumWindow / 2 / kFlatnessBandBins; ///< 64
     static constexpr int kBandWidthBins = 16;      ///< bins per percussivity band (750 Hz)
     static constexpr int kBands = kSpectrumWindow / 2 / kBandWidthBins; ///< 32
-    static constexpr int kHpssTimeFrames = 9;      ///< harmonic median over 45 ms
+    static constexpr int kHpssTimeFrames = 9;      ///< harmonic median over this frame and the 8 before (45 ms)
     static constexpr int kHpssBands = 9;           ///< percussive median over 9 bands
 
     DescriptorAnalyzer();

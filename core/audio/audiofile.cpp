@@ -89,31 +89,44 @@ Result<AudioClip> AudioFile::read(const QString &path)
     if (seconds > kMaxDurationSeconds)
         return failure(path, QStringLiteral("%1 s long; Neurorack reads at most %2 s").arg(seconds, 0, 'f', 0).arg(kMaxDurationSeconds));
 
-    // Integer formats are scaled to ±1 by libsndfile; float files are taken as they are.
-    std::vector<float> interleaved(static_cast<std::size_t>(sfInfo.frames) * sfInfo.channels);
-    sf_count_t read = 0;
-    while (read < sfInfo.frames) {
-        const sf_count_t n = sf_readf_float(file.get(), interleaved.data() + read * sfInfo.channels, sfInfo.frames - read);
+    // Read in blocks and mix each block down at once: memory follows the samples actually
+    // read, never a header's claim. Integer formats come scaled to ±1 by libsndfile.
+    constexpr sf_count_t kBlockFrames = 65536;
+    const std::size_t maxFrames = static_cast<std::size_t>(kMaxDurationSeconds * sfInfo.samplerate);
+    std::vector<float> block(static_cast<std::size_t>(kBlockFrames) * std::size_t(sfInfo.channels));
+    std::vector<float> mono;
+    float peak = 0.0f;
+    for (;;) {
+        const sf_count_t n = sf_readf_float(file.get(), block.data(), kBlockFrames);
         if (n <= 0)
             break;
-        read += n;
+        const float scale = 1.0f / static_cast<float>(sfInfo.channels);
+        for (sf_count_t i = 0; i < n; ++i) {
+            float sum = 0.0f;
+            for (int c = 0; c < sfInfo.channels; ++c) {
+                const float v = block[std::size_t(i) * std::size_t(sfInfo.channels) + std::size_t(c)];
+                sum += std::isfinite(v) ? v : 0.0f; // NaN or infinity in a float file: silence, not poison
+            }
+            mono.push_back(sum * scale);
+            peak = std::max(peak, std::abs(mono.back()));
+        }
+        if (mono.size() > maxFrames)
+            return failure(path, QStringLiteral("longer than the %1 s Neurorack reads").arg(kMaxDurationSeconds));
     }
-    if (read == 0)
+    if (mono.empty())
         return failure(path, QStringLiteral("the audio data cannot be read (%1)").arg(QString::fromLocal8Bit(sf_strerror(file.get()))));
-    if (read < sfInfo.frames) {
-        qCWarning(lcAudio).noquote() << path << ": truncated, read" << read << "of" << sfInfo.frames << "frames";
-        interleaved.resize(static_cast<std::size_t>(read) * sfInfo.channels);
-    }
-    for (float &v : interleaved) {
-        if (!std::isfinite(v))
-            v = 0.0f; // a float file with NaN or infinity: silence rather than poison
-    }
+    if (static_cast<sf_count_t>(mono.size()) < sfInfo.frames)
+        qCWarning(lcAudio).noquote() << path << ": truncated, read" << mono.size() << "of" << sfInfo.frames << "frames";
+    if (peak > kMaxLevel)
+        return failure(path, QStringLiteral("samples reach %1 (%2 dB above full scale): not audio levels")
+                                 .arg(double(peak), 0, 'g', 3)
+                                 .arg(20.0 * std::log10(double(peak)), 0, 'f', 0));
 
     AudioClip clip;
     clip.sourceSampleRate = sfInfo.samplerate;
     clip.sourceChannels = sfInfo.channels;
     clip.sourceFormat = describeFormat(sfInfo.format);
-    clip.samples = toProductFormat(interleaved, sfInfo.channels, sfInfo.samplerate);
+    clip.samples = toProductFormat(mono, 1, sfInfo.samplerate);
     if (clip.samples.empty())
         return failure(path, QStringLiteral("contains no audio"));
     return clip;

@@ -37,6 +37,8 @@ public:
     static constexpr int kMinSampleRate = 1000;
     static constexpr int kMaxSampleRate = 768000;
     static constexpr double kMaxDurationSeconds = 600.0;
+    /// Float files louder than this (+60 dB above full scale) are refused as not audio.
+    static constexpr float kMaxLevel = 1000.0f;
 
     /// The file's audio at 48 kHz mono, or a message naming the file and the problem.
     static Result<AudioClip> read(const QString &path);

@@ -82,12 +82,13 @@ QString CorpusGenerator::generate(int count, quint32 seed, const QString &folder
     std::array<std::vector<float>, kDescriptorCount> values; // audible frames, for the coverage
     std::atomic<int> next{0};
     std::atomic<int> done{0};
+    std::atomic<bool> stop{false}; // set on the first error: the other workers stop too
     std::mutex mutex;
     QString firstError;
 
     auto worker = [&] {
         DescriptorAnalyzer analyzer;
-        for (int i = next++; i < count; i = next++) {
+        for (int i = next++; i < count && !stop; i = next++) {
             Item it = item(seed, i);
             const std::vector<float> audio = ImpactSynthesizer::render(it.parameters, it.renderSeed);
             const DescriptorCurves curves = analyzer.analyze(audio);
@@ -98,8 +99,12 @@ QString CorpusGenerator::generate(int count, quint32 seed, const QString &folder
                                                           JsonWriter::write(AnalysisDocument::encode(curves, duration)));
             }
             const std::lock_guard lock(mutex);
-            if (!error.isEmpty() && firstError.isEmpty())
-                firstError = error;
+            if (!error.isEmpty()) {
+                if (firstError.isEmpty())
+                    firstError = error;
+                stop = true;
+                return;
+            }
             for (int f = 0; f < curves.frameCount(); ++f) {
                 if (curves.value(DescriptorId::Loudness, f) <= -60.0f)
                     continue;
@@ -118,7 +123,7 @@ QString CorpusGenerator::generate(int count, quint32 seed, const QString &folder
     for (int j = 0; j < std::max(1, jobs); ++j)
         threads.emplace_back(worker);
     int reported = -1;
-    while (done.load() < count) {
+    while (done.load() < count && !stop) {
         if (done.load() != reported && progress)
             progress(reported = done.load(), count);
         {

@@ -107,10 +107,17 @@ public:
         }
         m_valid = true;
         m_map = value.toMap();
+        QSet<QString> seen;
         for (auto it = m_map.constBegin(); it != m_map.constEnd(); ++it) {
             if (!it.key().isString()) {
                 m_sink.add(path, QStringLiteral("object keys must be strings, got %1").arg(typeName(it.key())));
                 m_valid = false;
+            } else if (seen.contains(it.key().toString())) {
+                // CBOR can say a key twice; which one would win is not something to guess.
+                m_sink.add(join(path, it.key().toString()), QStringLiteral("appears twice"));
+                m_valid = false;
+            } else {
+                seen.insert(it.key().toString());
             }
         }
     }

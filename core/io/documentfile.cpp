@@ -227,19 +227,33 @@ Result<Mapping> DocumentFile::loadMapping(const QString &path)
     return loadPath<Mapping>(path, mappingFromBytes);
 }
 
+namespace {
+
+// What is saved must load again: decode the encoded tree first, and write nothing if a
+// rule is broken (an empty name, a tag too long, …).
+template<typename T, typename Decode>
+QString saveChecked(const QString &path, const QCborMap &tree, Decode decode, const char *kind)
+{
+    if (const Result<T> check = decode(tree); !check)
+        return QStringLiteral("%1: not saved: the %2 is not valid: %3").arg(path, QLatin1String(kind), check.errorString());
+    return DocumentFile::writeFileAtomically(path, DocumentFile::serialize(tree, DocumentFile::encodingForPath(path)));
+}
+
+} // namespace
+
 QString DocumentFile::saveBank(const QString &path, const Bank &bank)
 {
-    return writeFileAtomically(path, serialize(DocumentCodec::encodeBank(bank), encodingForPath(path)));
+    return saveChecked<Bank>(path, DocumentCodec::encodeBank(bank), DocumentCodec::decodeBank, "bank");
 }
 
 QString DocumentFile::savePreset(const QString &path, const Preset &preset)
 {
-    return writeFileAtomically(path, serialize(DocumentCodec::encodePreset(preset), encodingForPath(path)));
+    return saveChecked<Preset>(path, DocumentCodec::encodePreset(preset), DocumentCodec::decodePreset, "preset");
 }
 
 QString DocumentFile::saveMapping(const QString &path, const Mapping &mapping)
 {
-    return writeFileAtomically(path, serialize(DocumentCodec::encodeMapping(mapping), encodingForPath(path)));
+    return saveChecked<Mapping>(path, DocumentCodec::encodeMapping(mapping), DocumentCodec::decodeMapping, "mapping");
 }
 
 } // namespace neurorack

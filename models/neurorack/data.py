@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Training data: audio at 48 kHz mono and its descriptor curves, as the `neurorack`
+command line tool measured them. The descriptors are never computed here: the
+analyzer in core/ is their single definition.
+
+Two kinds of folder are understood:
+- a corpus made by `neurorack corpus generate` (audio/*.wav, descriptors/*.json);
+- any folder of samples (WAV, FLAC, AIFF, OGG, …): each is converted to 48 kHz mono
+  and analysed once with the `neurorack` tool, into a cache folder beside the output.
+"""
+import hashlib
+import json
+import os
+import subprocess
+import wave
+from dataclasses import dataclass
+from typing import List, Optional
+
+import numpy as np
+
+HOP = 240
+SAMPLE_RATE = 48000
+DESCRIPTORS = ["loudness", "percussivity", "noisiness", "tonality", "richness", "brightness", "pitch"]
+AUDIO_EXTENSIONS = (".wav", ".flac", ".aiff", ".aif", ".ogg")
+
+
+@dataclass
+class Item:
+    name: str
+    audio: np.ndarray   # float32 [samples], 48 kHz mono
+    curves: np.ndarray  # float32 [7, frames], NaN for unvoiced pitch
+
+
+def read_wav(path: str) -> np.ndarray:
+    """A 48 kHz mono PCM (16/24/32-bit) or float WAV, as float32."""
+    with open(path, "rb") as f:
+        header = f.read(64)
+    if header[20:22] == b"\x03\x00" or (header[20:22] == b"\xfe\xff" and b"\x03\x00" in header[40:64]):
+        # IEEE float: the wave module cannot read it; find the data chunk by hand.
+        with open(path, "rb") as f:
+            data = f.read()
+        pos = 12
+        while pos + 8 <= len(data):
+            cid, size = data[pos:pos + 4], int.from_bytes(data[pos + 4:pos + 8], "little")
+            if cid == b"data":
+                return np.frombuffer(data[pos + 8:pos + 8 + size], dtype="<f4").astype(np.float32)
+            pos += 8 + size + (size & 1)
+        raise ValueError("%s: no data chunk" % path)
+    with wave.open(path, "rb") as w:
+        if w.getframerate() != SAMPLE_RATE or w.getnchannels() != 1:
+            raise ValueError("%s: expected 48 kHz mono, got %d Hz, %d channels" % (path, w.getframerate(), w.getnchannels()))
+        width = w.getsampwidth()
+        raw = w.readframes(w.getnframes())
+    if width == 2:
+        return np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    if width == 3:
+        b = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(np.int32)
+        v = b[:, 0] | (b[:, 1] << 8) | (b[:, 2] << 16)
+        v = np.where(v >= 1 << 23, v - (1 << 24), v)
+        return v.astype(np.float32) / float(1 << 23)
+    if width == 4:
+        return np.frombuffer(raw, dtype="<i4").astype(np.float32) / float(1 << 31)
+    raise ValueError("%s: %d-byte samples are not supported" % (path, width))
+
+
+def read_analysis(path: str) -> np.ndarray:
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    if doc.get("hop_length") != HOP or doc.get("sample_rate") != SAMPLE_RATE:
+        raise ValueError("%s: not on the 48 kHz / 240-sample grid" % path)
+    curves = [[np.nan if v is None else float(v) for v in doc["descriptors"][d]] for d in DESCRIPTORS]
+    return np.asarray(curves, dtype=np.float32)
+
+
+def _align(audio: np.ndarray, curves: np.ndarray) -> np.ndarray:
+    frames = curves.shape[1]
+    samples = frames * HOP
+    if audio.shape[0] < samples:
+        audio = np.pad(audio, (0, samples - audio.shape[0]))
+    return audio[:samples]
+
+
+def load_corpus(folder: str) -> List[Item]:
+    with open(os.path.join(folder, "corpus.json"), encoding="utf-8") as f:
+        index = json.load(f)
+    items = []
+    for entry in index["items"]:
+        audio = read_wav(os.path.join(folder, entry["audio"]))
+        curves = read_analysis(os.path.join(folder, entry["descriptors"]))
+        items.append(Item(entry["id"], _align(audio, curves), curves))
+    return items
+
+
+def load_samples(folder: str, cache: str, neurorack: str) -> List[Item]:
+    """Any folder of samples: converted and analysed once by the neurorack tool."""
+    os.makedirs(cache, exist_ok=True)
+    items = []
+    for root, _, files in os.walk(folder):
+        for name in sorted(files):
+            if not name.lower().endswith(AUDIO_EXTENSIONS):
+                continue
+            path = os.path.join(root, name)
+            key = hashlib.sha1(os.path.abspath(path).encode()).hexdigest()[:16]
+            wav = os.path.join(cache, key + ".wav")
+            analysis = os.path.join(cache, key + ".json")
+            if not (os.path.exists(wav) and os.path.getmtime(wav) >= os.path.getmtime(path)):
+                subprocess.run([neurorack, "audio", "convert", path, "-o", wav, "--format", "float"], check=True)
+                subprocess.run([neurorack, "analyze", wav, "--json", "-o", analysis], check=True)
+            audio, curves = read_wav(wav), read_analysis(analysis)
+            items.append(Item(os.path.relpath(path, folder), _align(audio, curves), curves))
+    return items
+
+
+def load_folder(folder: str, cache: str, neurorack: str) -> List[Item]:
+    if os.path.exists(os.path.join(folder, "corpus.json")):
+        return load_corpus(folder)
+    return load_samples(folder, cache, neurorack)
+
+
+def is_held_out(name: str, fraction: float) -> bool:
+    """A stable split: the same items are held out on every run."""
+    h = int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
+    return h < fraction * 0xFFFFFFFF
+
+
+SILENT_FRAME = np.array([-70.0, 0, 0, 0, 0, 0, np.nan], dtype=np.float32)
+
+
+def crop(item: Item, frames: int, rng: np.random.Generator, from_start: bool) -> (np.ndarray, np.ndarray):
+    """A window of `frames` frames (and its audio): from the start (the attack) or at
+    random; short items are padded with silence."""
+    total = item.curves.shape[1]
+    start = 0 if from_start or total <= frames else int(rng.integers(0, total - frames + 1))
+    curves = item.curves[:, start:start + frames]
+    audio = item.audio[start * HOP:(start + frames) * HOP]
+    if curves.shape[1] < frames:
+        pad = frames - curves.shape[1]
+        curves = np.concatenate([curves, np.repeat(SILENT_FRAME[:, None], pad, axis=1)], axis=1)
+        audio = np.pad(audio, (0, pad * HOP))
+    return curves, audio

@@ -1,0 +1,154 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The Neurorack impact model: a neural source-filter synthesizer conditioned on the
+seven descriptor curves.
+
+All the heavy work runs at the frame rate (200 frames/s): a small dilated convolution
+network reads the seven curves and predicts, per frame, the amplitudes of a harmonic
+source built from the pitch curve and the spectral envelope of a noise source (the
+learned, time-varying filter). At the sample rate only cheap vectorised work remains:
+the harmonics come from a Chebyshev recurrence (one cosine per sample, then two
+multiply-adds per harmonic), and the noise is shaped in the STFT domain and brought
+back with one inverse STFT.
+
+forward() takes descriptor curves [batch, 7, frames] in the analyzer's physical units
+(LUFS, 0..1, Hz; NaN marks unvoiced pitch frames) and returns audio
+[batch, 1, frames * 240] at 48 kHz.
+"""
+import math
+from typing import Tuple
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+SAMPLE_RATE = 48000
+HOP = 240
+DESCRIPTORS = ["loudness", "percussivity", "noisiness", "tonality", "richness", "brightness", "pitch"]
+
+
+class ResidualBlock(nn.Module):
+    """Dilated convolution with a gated residual, at the frame rate."""
+
+    def __init__(self, channels: int, dilation: int):
+        super().__init__()
+        self.conv = nn.Conv1d(channels, 2 * channels, 3, padding=dilation, dilation=dilation)
+        self.mix = nn.Conv1d(channels, channels, 1)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        a, b = self.conv(x).chunk(2, dim=1)
+        return x + self.mix(torch.tanh(a) * torch.sigmoid(b))
+
+
+class NeurorackModel(nn.Module):
+    def __init__(self, channels: int = 64, harmonics: int = 32, noise_bands: int = 64,
+                 dilations: Tuple[int, ...] = (1, 2, 4, 8, 1, 2, 4, 8), noise_fft: int = 1024):
+        super().__init__()
+        self.sample_rate = SAMPLE_RATE
+        self.hop = HOP
+        self.harmonics = harmonics
+        self.noise_bands = noise_bands
+        self.noise_fft = noise_fft
+        self.input = nn.Conv1d(9, channels, 3, padding=1)
+        self.blocks = nn.ModuleList([ResidualBlock(channels, d) for d in dilations])
+        self.harmonic_head = nn.Conv1d(channels, 1 + harmonics, 1)
+        self.noise_head = nn.Conv1d(channels, 1 + noise_bands, 1)
+        self.register_buffer("harmonic_numbers", torch.arange(1, harmonics + 1, dtype=torch.float32).view(1, -1, 1))
+        self.register_buffer("noise_window", torch.hann_window(4 * HOP))
+
+    # ---- inputs -------------------------------------------------------------------
+
+    @staticmethod
+    def fill_unvoiced(pitch: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Replaces NaN (unvoiced) frames by the nearest voiced pitch (the one before,
+        else the one after; 100 Hz when no frame is voiced). Returns (pitch, voiced)."""
+        voiced = ~torch.isnan(pitch)
+        frames = pitch.shape[-1]
+        index = torch.arange(frames, device=pitch.device).expand_as(pitch)
+        last = torch.where(voiced, index, torch.zeros_like(index)).cummax(dim=-1).values
+        has_before = voiced.long().cummax(dim=-1).values > 0
+        flipped = torch.where(voiced.flip(-1), index, torch.zeros_like(index)).cummax(dim=-1).values
+        next_ = frames - 1 - flipped.flip(-1)
+        source = torch.where(has_before, last, next_)
+        safe = torch.where(voiced, pitch, torch.zeros_like(pitch))
+        filled = torch.gather(safe, -1, source)
+        any_voiced = voiced.any(dim=-1, keepdim=True)
+        filled = torch.where(any_voiced, filled, torch.full_like(filled, 100.0))
+        return filled.clamp(20.0, 8000.0), voiced
+
+    def features(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        loud = curves[:, 0]
+        f0, voiced = self.fill_unvoiced(curves[:, 6])
+        feats = torch.stack([
+            (loud + 70.0) / 76.0,
+            curves[:, 1], curves[:, 2], curves[:, 3],
+            torch.log1p(curves[:, 4].clamp(min=0.0) / 100.0) / math.log(121.0),
+            torch.log1p(curves[:, 5].clamp(min=0.0) / 100.0) / math.log(241.0),
+            torch.log2(f0 / 440.0) / 4.0,
+            voiced.float(),
+            torch.log2(f0 / 440.0) / 4.0 * voiced.float(),
+        ], dim=1)
+        return feats, f0
+
+    # ---- synthesis ----------------------------------------------------------------
+
+    def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Frame-rate controls: harmonic amplitudes [B, K, F], noise band magnitudes
+        [B, bands, F], and the fundamental [B, F]."""
+        feats, f0 = self.features(curves)
+        x = self.input(feats)
+        for block in self.blocks:
+            x = block(x)
+        x = F.leaky_relu(x, 0.1)
+        # The loudness curve sets the overall level; the network shapes and balances it.
+        level = torch.pow(10.0, curves[:, 0:1].clamp(-70.0, 6.0) / 20.0)
+        h = self.harmonic_head(x)
+        harmonic_gain = 2.0 * torch.sigmoid(h[:, :1] - 2.0) * level
+        distribution = torch.softmax(h[:, 1:], dim=1)
+        # No harmonic above 22 kHz: it would alias.
+        audible = (f0.unsqueeze(1) * self.harmonic_numbers < 22000.0).float()
+        distribution = distribution * audible
+        distribution = distribution / (distribution.sum(dim=1, keepdim=True) + 1e-6)
+        amplitudes = harmonic_gain * distribution
+        n = self.noise_head(x)
+        noise_gain = 2.0 * torch.sigmoid(n[:, :1] - 2.0) * level
+        bands = noise_gain * torch.softmax(n[:, 1:], dim=1) * float(self.noise_bands) ** 0.5
+        return amplitudes, bands, f0
+
+    def harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
+        f0_up = F.interpolate(f0.unsqueeze(1), size=samples, mode="linear", align_corners=False).squeeze(1)
+        # Phase in double precision: a second of audio accumulates 10⁵ radians.
+        phase = torch.cumsum(f0_up.double() * (2.0 * math.pi / self.sample_rate), dim=-1)
+        phase = torch.remainder(phase, 2.0 * math.pi).float()
+        amps = F.interpolate(amplitudes, size=samples, mode="linear", align_corners=False)
+        # sin(kθ) by the Chebyshev recurrence: s_k = 2 cos θ · s_(k−1) − s_(k−2).
+        two_cos = 2.0 * torch.cos(phase)
+        s_prev = torch.zeros_like(phase)
+        s_curr = torch.sin(phase)
+        out = amps[:, 0] * s_curr
+        for k in range(1, self.harmonics):
+            s_next = two_cos * s_curr - s_prev
+            s_prev = s_curr
+            s_curr = s_next
+            out = out + amps[:, k] * s_curr
+        return out
+
+    def noise_source(self, bands: torch.Tensor, samples: int) -> torch.Tensor:
+        batch, _, frames = bands.shape
+        bins = self.noise_fft // 2 + 1
+        envelope = F.interpolate(bands.transpose(1, 2), size=bins, mode="linear", align_corners=True).transpose(1, 2)
+        phase = torch.rand(batch, bins, frames, device=bands.device) * (2.0 * math.pi)
+        spectrum = torch.polar(envelope, phase)
+        noise = torch.istft(spectrum, n_fft=self.noise_fft, hop_length=self.hop, win_length=4 * self.hop,
+                            window=self.noise_window, center=True, length=samples)
+        return noise
+
+    def forward(self, curves: torch.Tensor) -> torch.Tensor:
+        frames = curves.shape[-1]
+        samples = frames * self.hop
+        amplitudes, bands, f0 = self.controls(curves)
+        audio = self.harmonic_source(amplitudes, f0, samples) + self.noise_source(bands, samples)
+        return audio.unsqueeze(1)
+
+
+def parameter_count(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())

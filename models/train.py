@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Trains the Neurorack impact model on a folder of impacts.
+
+    /usr/bin/python3 models/train.py --data CORPUS_OR_SAMPLES --out RUN_DIR [--steps N]
+
+The folder is either a corpus from `neurorack corpus generate` or any folder of audio
+samples (converted and analysed once by the `neurorack` tool). Progress is printed as
+training goes; a checkpoint is written atomically every --checkpoint-every steps and at
+the end, and a run started again with the same --out resumes where it stopped.
+See models/README.md.
+"""
+import argparse
+import json
+import math
+import os
+import shutil
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from neurorack import data, losses  # noqa: E402
+from neurorack.model import NeurorackModel, parameter_count  # noqa: E402
+
+
+def find_neurorack(explicit):
+    for candidate in [explicit, os.path.join(os.path.dirname(__file__), "..", "build", "app", "neurorack"),
+                      shutil.which("neurorack")]:
+        if candidate and os.path.exists(candidate):
+            return os.path.abspath(candidate)
+    raise SystemExit("train.py: cannot find the neurorack tool (build it, or pass --neurorack PATH)")
+
+
+def batch_of(items, size, frames, rng):
+    curves, audio = [], []
+    for _ in range(size):
+        item = items[int(rng.integers(0, len(items)))]
+        c, a = data.crop(item, frames, rng, from_start=rng.random() < 0.6)
+        curves.append(c)
+        audio.append(a)
+    return torch.from_numpy(np.stack(curves)), torch.from_numpy(np.stack(audio))
+
+
+def save_atomically(state, path):
+    tmp = path + ".tmp"
+    torch.save(state, tmp)
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def evaluate(model, items, frames):
+    model.eval()
+    rng = np.random.default_rng(1)
+    total = 0.0
+    with torch.no_grad():
+        for i in range(0, len(items), 8):
+            chunk = items[i:i + 8]
+            pairs = [data.crop(item, frames, rng, from_start=True) for item in chunk]
+            curves = torch.from_numpy(np.stack([p[0] for p in pairs]))
+            audio = torch.from_numpy(np.stack([p[1] for p in pairs]))
+            pred = model(curves).squeeze(1)
+            total += float(losses.multi_resolution_stft(pred, audio)) * len(chunk)
+    model.train()
+    return total / max(1, len(items))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", required=True, help="corpus folder, or any folder of samples")
+    parser.add_argument("--out", required=True, help="run folder: checkpoints, log, exported model")
+    parser.add_argument("--steps", type=int, default=6000)
+    parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=1.0, help="length of each training excerpt")
+    parser.add_argument("--lr", type=float, default=2e-3)
+    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--held-out", type=float, default=0.05, help="fraction kept for evaluation")
+    parser.add_argument("--checkpoint-every", type=int, default=250)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
+    args = parser.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    os.makedirs(args.out, exist_ok=True)
+    items = data.load_folder(args.data, os.path.join(args.out, "cache"), find_neurorack(args.neurorack))
+    if not items:
+        raise SystemExit("train.py: no audio found in %s" % args.data)
+    held = [it for it in items if data.is_held_out(it.name, args.held_out)]
+    train = [it for it in items if not data.is_held_out(it.name, args.held_out)] or items
+    frames = int(round(args.seconds * data.SAMPLE_RATE / data.HOP))
+    print("train.py: %d items for training, %d held out; excerpts of %d frames" % (len(train), len(held), frames), flush=True)
+
+    model = NeurorackModel()
+    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / 200) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps)))))
+    checkpoint = os.path.join(args.out, "checkpoint.pt")
+    step = 0
+    rng = np.random.default_rng(args.seed)
+    if os.path.exists(checkpoint):
+        state = torch.load(checkpoint)
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        step = state["step"]
+        rng = np.random.default_rng([args.seed, step])
+        print("train.py: resumed at step %d" % step, flush=True)
+    print("train.py: %d parameters, %d threads" % (parameter_count(model), args.threads), flush=True)
+
+    log = open(os.path.join(args.out, "log.jsonl"), "a", encoding="utf-8")
+    started, recent = time.time(), []
+    while step < args.steps:
+        curves, audio = batch_of(train, args.batch, frames, rng)
+        pred = model(curves).squeeze(1)
+        spectral = losses.multi_resolution_stft(pred, audio)
+        consistency = losses.descriptor_consistency(pred, audio)
+        loss = spectral + 0.5 * consistency
+        optimizer.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        scheduler.step()
+        step += 1
+        recent.append(float(loss))
+        if step % 25 == 0 or step == args.steps:
+            elapsed = time.time() - started
+            rate = len(recent) / max(elapsed, 1e-6)
+            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f)  %.2f steps/s  eta %.0f min"
+                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), rate,
+                     (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
+            log.write(json.dumps({"step": step, "loss": float(np.mean(recent)), "stft": float(spectral),
+                                  "descriptors": float(consistency), "lr": scheduler.get_last_lr()[0]}) + "\n")
+            log.flush()
+            recent, started = [], time.time()
+        if step % args.checkpoint_every == 0 or step == args.steps:
+            save_atomically({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                             "scheduler": scheduler.state_dict(), "step": step, "args": vars(args)}, checkpoint)
+            if held:
+                print("step %6d: held-out stft loss %.4f" % (step, evaluate(model, held, frames)), flush=True)
+    print("train.py: done; export with models/export.py --run %s" % args.out, flush=True)
+
+
+if __name__ == "__main__":
+    main()
