@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The neurorack command line tool, run as a user would run it: exit codes, messages.
 #include "io/documentfile.h"
+#include "audio/audiofile.h"
 #include "io/jsonwriter.h"
 #include "model/factory.h"
 #include "testsupport.h"
@@ -251,6 +252,35 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir + QStringLiteral("/audio")).entryList(QDir::Files).size(), 4);
         QCOMPARE(QDir(dir + QStringLiteral("/descriptors")).entryList(QDir::Files).size(), 4);
         QCOMPARE(runCli({QStringLiteral("corpus"), QStringLiteral("generate"), QStringLiteral("-o"), dir}).exitCode, 2); // no --count
+    }
+
+    void renderWithAModel()
+    {
+        const QString model = QStringLiteral(NEURORACK_BINARY_DIR "/test-models/valid.pt");
+        const QString wav = m_dir.filePath(QStringLiteral("kick.wav"));
+        const Run r = runCli({QStringLiteral("render"), m_factory, QStringLiteral("--slot"), QStringLiteral("0"), QStringLiteral("-o"), wav,
+                              QStringLiteral("--model"), model, QStringLiteral("--set"), QStringLiteral("pitch=-12")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("\"Deep Kick\", 1.00 s, with Test Model")), qPrintable(r.out));
+        const auto clip = AudioFile::read(wav);
+        QVERIFY(clip.ok());
+        QCOMPARE(clip->samples.size(), std::size_t(48000));
+
+        const Run empty = runCli({QStringLiteral("render"), m_factory, QStringLiteral("--slot"), QStringLiteral("17"), QStringLiteral("-o"), wav,
+                                  QStringLiteral("--model"), model});
+        QCOMPARE(empty.exitCode, 1);
+        QVERIFY(empty.err.contains(QStringLiteral("slot 17 is empty")));
+        QCOMPARE(runCli({QStringLiteral("render"), m_factory, QStringLiteral("-o"), wav, QStringLiteral("--model"), model}).exitCode, 2);
+        const Run badSet = runCli({QStringLiteral("render"), m_factory, QStringLiteral("--slot"), QStringLiteral("0"), QStringLiteral("-o"), wav,
+                                   QStringLiteral("--model"), model, QStringLiteral("--set"), QStringLiteral("warmth=3")});
+        QCOMPARE(badSet.exitCode, 2);
+        const Run badModel = runCli({QStringLiteral("render"), m_factory, QStringLiteral("--slot"), QStringLiteral("0"), QStringLiteral("-o"), wav,
+                                     QStringLiteral("--model"), QStringLiteral(NEURORACK_BINARY_DIR "/test-models/nan-output.pt")});
+        QCOMPARE(badModel.exitCode, 1);
+        QVERIFY(badModel.err.contains(QStringLiteral("produced NaN")));
+        const Run info = runCli({QStringLiteral("model"), QStringLiteral("info"), QStringLiteral("--model"), model});
+        QCOMPARE(info.exitCode, 0);
+        QVERIFY(info.out.contains(QStringLiteral("\"hop_length\": 240")));
     }
 
     void showListsThePresets()

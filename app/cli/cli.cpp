@@ -4,6 +4,7 @@
 #include "analysiscommands.h"
 #include "corpuscommands.h"
 #include "documentcommands.h"
+#include "rendercommands.h"
 
 #include <QCoreApplication>
 
@@ -14,6 +15,7 @@ Cli::Cli()
     DocumentCommands::registerAll(*this);
     AnalysisCommands::registerAll(*this);
     CorpusCommands::registerAll(*this);
+    RenderCommands::registerAll(*this);
 }
 
 void Cli::printOverview(QTextStream &stream) const
