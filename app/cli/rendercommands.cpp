@@ -5,6 +5,7 @@
 #include "commandparser.h"
 
 #include "audio/audiofile.h"
+#include "corpus/modelevaluation.h"
 #include "engine/impactengine.h"
 #include "io/documentcodec.h"
 #include "io/documentfile.h"
@@ -159,10 +160,49 @@ int modelInfo(const QStringList &args, Io &io)
     return kExitOk;
 }
 
+int evaluate(const QStringList &args, Io &io)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Evaluates a model on a corpus (made by `neurorack corpus generate`): renders held-out impacts from their "
+        "curves, morphs of two of them, and CV-offset curves; measures the results with the analyzer; and prints "
+        "each descriptor's mean error in its unit beside a nearest-neighbour baseline (the training impact whose "
+        "curves are closest), and the spectral distance to the original sounds."));
+    const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("The corpus folder."), QStringLiteral("DIR"));
+    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("Held-out impacts to use (default 60)."),
+                                   QStringLiteral("N"), QStringLiteral("60"));
+    for (const auto &o : {corpus, count, kModelOption})
+        parser.addOption(o);
+    if (const auto exit = parseCommandLine(parser, QStringLiteral("eval"), args, io, 0, 0))
+        return *exit;
+    bool ok = false;
+    const int n = parser.value(count).toInt(&ok);
+    if (!parser.isSet(corpus) || !ok || n < 2) {
+        io.err << "neurorack eval: needs --corpus DIR and a --count of at least 2\n";
+        return kExitUsage;
+    }
+    ImpactEngine engine;
+    const auto model = loadModel(engine, parser, io);
+    if (!model)
+        return kExitFailure;
+    QString error;
+    const auto rows = ModelEvaluation::run(engine, parser.value(corpus), n, &error, [&](int done, int total) {
+        if (done % 10 == 0 || done == total)
+            io.err << "  " << done << '/' << total << " renders\n" << Qt::flush;
+    });
+    if (!error.isEmpty()) {
+        io.err << error << '\n';
+        return kExitFailure;
+    }
+    io.out << model->name << ' ' << model->version << " on " << parser.value(corpus) << "\n\n" << ModelEvaluation::format(rows);
+    return kExitOk;
+}
+
 } // namespace
 
 void RenderCommands::registerAll(Cli &cli)
 {
+    cli.add({QStringLiteral("eval"), QString(), QStringLiteral("Evaluate a model against a nearest-neighbour baseline"), evaluate});
     cli.add({QStringLiteral("render"), QString(), QStringLiteral("Render a preset to audio with the impact model"), render});
     cli.add({QStringLiteral("model"), QStringLiteral("info"), QStringLiteral("Validate a model file and show its metadata"), modelInfo});
 }
