@@ -5,6 +5,7 @@
 #include "model/factory.h"
 #include "model/framegrid.h"
 
+#include <QDir>
 #include <QTest>
 
 #include <atomic>
@@ -101,6 +102,32 @@ private Q_SLOTS:
         QVERIFY2(result.errorString().contains(file), "the message names the file");
         QCOMPARE(engine.model()->name, QStringLiteral("Test Model")); // the previous model stays
         QVERIFY(engine.render(DescriptorCurves(20), 0).ok());
+    }
+
+    void shippedModelsRenderTheFactoryBank()
+    {
+        // Every model under models/ loads, validates and plays every factory preset:
+        // sound (not silence), no clipping, no NaN.
+        const QDir models(QStringLiteral(NEURORACK_SOURCE_DIR "/models"));
+        const QStringList files = models.entryList({QStringLiteral("*.pt")}, QDir::Files);
+        QVERIFY2(!files.isEmpty(), "no shipped model in models/");
+        const auto bank = Factory::bank();
+        for (const QString &file : files) {
+            ImpactEngine engine(ImpactEngine::Device::Cpu);
+            const auto info = engine.load(models.filePath(file));
+            QVERIFY2(info.ok(), qPrintable(info.errorString()));
+            QVERIFY(!info->licence.isEmpty());
+            for (const int slot : bank->filledSlots()) {
+                const auto audio = engine.render(bank->preset(slot)->curves, 1);
+                QVERIFY2(audio.ok(), qPrintable(audio.errorString()));
+                float peak = 0.0f;
+                for (const float v : *audio)
+                    peak = std::max(peak, std::abs(v));
+                const QString what = file + QStringLiteral(" slot ") + QString::number(slot);
+                QVERIFY2(peak > 0.01f, qPrintable(what + QStringLiteral(": silent")));
+                QVERIFY2(peak < 1.0f, qPrintable(what + QStringLiteral(": clips")));
+            }
+        }
     }
 
     void cudaWithoutCudaIsAClearError()
