@@ -10,6 +10,12 @@
 
 namespace neurorack::cli {
 
+void printErrors(Io &io, const QString &file, const FieldErrors &errors)
+{
+    for (const auto &error : errors)
+        io.err << file << ": " << error.toString() << '\n';
+}
+
 Cli::Cli()
 {
     DocumentCommands::registerAll(*this);

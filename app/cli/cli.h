@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/fielderror.h"
+
 #include <QStringList>
 #include <QTextStream>
 
@@ -20,6 +22,9 @@ struct Io {
     QTextStream &out;
     QTextStream &err;
 };
+
+/// Prints each error as "FILE: FIELD: REASON", one per line, on io.err.
+void printErrors(Io &io, const QString &file, const FieldErrors &errors);
 
 /// One "neurorack GROUP ACTION" command.
 struct Command {

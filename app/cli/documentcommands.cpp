@@ -35,8 +35,7 @@ int validateFiles(const QString &kind, Loader<T> load, std::function<QString(con
     for (const QString &path : parser.positionalArguments()) {
         const auto result = load(path);
         if (!result) {
-            for (const auto &error : result.errors())
-                io.err << path << ": " << error.toString() << '\n';
+            printErrors(io, path, result.errors());
             status = kExitFailure;
         } else if (!parser.isSet(quiet)) {
             io.out << path << ": valid " << describe(*result) << '\n';
@@ -78,8 +77,7 @@ int convertBank(const QStringList &args, Io &io)
     const QString out = parser.positionalArguments().at(1);
     const auto bank = DocumentFile::loadBank(in);
     if (!bank) {
-        for (const auto &error : bank.errors())
-            io.err << in << ": " << error.toString() << '\n';
+        printErrors(io, in, bank.errors());
         return kExitFailure;
     }
     if (const QString error = DocumentFile::saveBank(out, *bank); !error.isEmpty()) {
@@ -100,8 +98,7 @@ int showBank(const QStringList &args, Io &io)
     const QString path = parser.positionalArguments().at(0);
     const auto bank = DocumentFile::loadBank(path);
     if (!bank) {
-        for (const auto &error : bank.errors())
-            io.err << path << ": " << error.toString() << '\n';
+        printErrors(io, path, bank.errors());
         return kExitFailure;
     }
     io.out << bank->name() << " (" << bank->id() << "), " << bank->presetCount() << " presets\n";

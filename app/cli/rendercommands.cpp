@@ -99,8 +99,7 @@ int render(const QStringList &args, Io &io)
         }
         const auto bank = DocumentCodec::decodeBank(*tree);
         if (!bank) {
-            for (const auto &e : bank.errors())
-                io.err << path << ": " << e.toString() << '\n';
+            printErrors(io, path, bank.errors());
             return kExitFailure;
         }
         if (!bank->preset(n)) {
@@ -113,8 +112,7 @@ int render(const QStringList &args, Io &io)
     } else {
         const auto p = DocumentCodec::decodePreset(*tree);
         if (!p) {
-            for (const auto &e : p.errors())
-                io.err << path << ": " << e.toString() << '\n';
+            printErrors(io, path, p.errors());
             return kExitFailure;
         }
         preset = *p;
