@@ -106,13 +106,11 @@ struct DescriptorAnalyzer::Impl {
     std::vector<double> cumulative;
 
     Impl()
-        : hann(kSpectrumWindow)
+        : hann(hannWindow(kSpectrumWindow))
         , magnitude(kSpectrumWindow / 2 + 1)
         , diff(kYinMaxLag + 1)
         , cumulative(kYinMaxLag + 1)
     {
-        for (int i = 0; i < kSpectrumWindow; ++i)
-            hann[std::size_t(i)] = static_cast<float>(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * (i + 0.5) / kSpectrumWindow));
     }
 
     void loudness(std::span<const float> x, int frames, std::span<float> out);

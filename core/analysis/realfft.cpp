@@ -3,7 +3,9 @@
 
 #include <fftw3.h>
 
+#include <cmath>
 #include <mutex>
+#include <numbers>
 
 namespace neurorack {
 
@@ -11,6 +13,14 @@ namespace {
 // FFTW's planner is not thread-safe; execution of distinct plans is.
 std::mutex g_plannerMutex;
 } // namespace
+
+std::vector<float> hannWindow(int size)
+{
+    std::vector<float> w(static_cast<std::size_t>(size));
+    for (int i = 0; i < size; ++i)
+        w[std::size_t(i)] = static_cast<float>(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * (i + 0.5) / size));
+    return w;
+}
 
 struct RealFft::Plans {
     fftwf_plan forward = nullptr;

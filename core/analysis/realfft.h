@@ -4,8 +4,13 @@
 #include <complex>
 #include <memory>
 #include <span>
+#include <vector>
 
 namespace neurorack {
+
+/// A periodic Hann window of @p size points (0.5 − 0.5 cos(2π(i + ½)/size)), as every
+/// STFT of the project uses.
+std::vector<float> hannWindow(int size);
 
 /// A real-input FFT of one size (FFTW, single precision), with its own aligned buffers.
 /// Fill input(), call forward(), read spectrum() (size/2 + 1 bins); or fill spectrum(),

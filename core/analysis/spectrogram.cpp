@@ -45,9 +45,7 @@ Spectrogram Spectrogram::compute(std::span<const float> samples, const Options &
     const double hop = static_cast<double>(samples.size()) / out.columns;
 
     RealFft fft(fftSize);
-    std::vector<float> window(static_cast<std::size_t>(fftSize));
-    for (int i = 0; i < fftSize; ++i)
-        window[std::size_t(i)] = static_cast<float>(0.5 - 0.5 * std::cos(2.0 * std::numbers::pi * (i + 0.5) / fftSize));
+    const std::vector<float> window = hannWindow(fftSize);
     const int bins = fftSize / 2 + 1;
     const double binHz = double(grid::kSampleRate) / fftSize;
     std::vector<float> power(static_cast<std::size_t>(bins));

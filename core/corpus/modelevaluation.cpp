@@ -110,6 +110,7 @@ double spectralDistance(const std::vector<float> &a, const std::vector<float> &b
     double total = 0.0;
     for (const int n : {2048, 512, 128}) {
         RealFft fft(n);
+        const std::vector<float> window = hannWindow(n);
         const std::size_t hop = std::size_t(n / 4);
         const std::size_t length = std::min(a.size(), b.size());
         double sum = 0.0;
@@ -120,7 +121,7 @@ double spectralDistance(const std::vector<float> &a, const std::vector<float> &b
                 const auto &x = pass == 0 ? a : b;
                 auto in = fft.input();
                 for (int i = 0; i < n; ++i)
-                    in[std::size_t(i)] = x[start + std::size_t(i)] * float(0.5 - 0.5 * std::cos(2 * std::numbers::pi * (i + 0.5) / n));
+                    in[std::size_t(i)] = x[start + std::size_t(i)] * window[std::size_t(i)];
                 fft.forward();
                 const auto s = fft.spectrum();
                 for (std::size_t k = 0; k < s.size(); ++k) {

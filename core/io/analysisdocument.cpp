@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisdocument.h"
 
+#include "io/documentcodec.h"
 #include "model/framegrid.h"
 
 #include <QCborArray>
@@ -20,10 +21,7 @@ QCborMap AnalysisDocument::encode(const DescriptorCurves &curves, double duratio
     QCborMap descriptors;
     QCborMap units;
     for (const auto id : kAllDescriptors) {
-        QCborArray values;
-        for (const float v : curves.curve(id))
-            values.append(std::isnan(v) ? QCborValue(nullptr) : QCborValue(double(v)));
-        descriptors.insert(descriptor(id).keyString(), values);
+        descriptors.insert(descriptor(id).keyString(), DocumentCodec::encodeCurve(curves.curve(id)));
         units.insert(descriptor(id).keyString(), unitOf(id));
     }
     return QCborMap{{QStringLiteral("sample_rate"), grid::kSampleRate},

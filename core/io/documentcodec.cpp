@@ -659,14 +659,6 @@ std::optional<Mapping> readMappingFields(ObjectReader &obj, ErrorSink &sink)
     return mapping;
 }
 
-QCborArray floatArray(std::span<const float> values)
-{
-    QCborArray array;
-    for (const float v : values)
-        array.append(std::isnan(v) ? QCborValue(nullptr) : QCborValue(double(v)));
-    return array;
-}
-
 QCborMap encodePresetFields(const Preset &preset)
 {
     QCborMap map;
@@ -678,7 +670,7 @@ QCborMap encodePresetFields(const Preset &preset)
                                                   {QStringLiteral("detail"), preset.sourceDetail}});
     QCborMap curves;
     for (const auto id : kAllDescriptors)
-        curves.insert(descriptor(id).keyString(), floatArray(preset.curves.curve(id)));
+        curves.insert(descriptor(id).keyString(), DocumentCodec::encodeCurve(preset.curves.curve(id)));
     map.insert(QStringLiteral("curves"), curves);
     return map;
 }
@@ -725,6 +717,14 @@ QCborMap withHeader(DocumentKind kind, int version, const QCborMap &body, bool g
 }
 
 } // namespace
+
+QCborArray DocumentCodec::encodeCurve(std::span<const float> values)
+{
+    QCborArray array;
+    for (const float v : values)
+        array.append(std::isnan(v) ? QCborValue(nullptr) : QCborValue(double(v)));
+    return array;
+}
 
 QString DocumentCodec::formatName(DocumentKind kind)
 {

@@ -4,8 +4,11 @@
 #include "io/result.h"
 #include "model/bank.h"
 
+#include <QCborArray>
 #include <QCborMap>
 #include <QCborValue>
+
+#include <span>
 
 namespace neurorack {
 
@@ -28,6 +31,9 @@ public:
     static QString formatName(DocumentKind kind);
     /// The kind a document says it is, from its "format" field.
     static std::optional<DocumentKind> kindOf(const QCborValue &document);
+
+    /// One curve as a CBOR array: numbers, and null for unvoiced (NaN) pitch frames.
+    static QCborArray encodeCurve(std::span<const float> values);
 
     static QCborMap encodeBank(const Bank &bank);
     /// A preset; @p standalone adds format, version and grid (a preset file).
