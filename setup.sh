@@ -40,6 +40,8 @@ packages=(
   qcoro-qt6-dev
   # audio: files, resampling, BS.1770 loudness, FFT
   libsndfile1-dev libsamplerate0-dev libebur128-dev libfftw3-dev
+  # the module's DAC through ALSA (the runtime's `alsa:` audio output)
+  libasound2-dev
   # inference and training (CPU builds; the trainer runs under /usr/bin/python3)
   libtorch-dev python3-torch
   # an optimised BLAS for LibTorch and python3-torch (the reference BLAS is 10× slower)

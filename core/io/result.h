@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <utility>
+#include <variant>
 
 namespace neurorack {
 
@@ -50,5 +51,13 @@ private:
     std::optional<T> m_value;
     FieldErrors m_errors;
 };
+
+/// The outcome of an operation that gives no value: done, or the errors that stopped it.
+using Status = Result<std::monostate>;
+/// A successful Status.
+inline Status done()
+{
+    return Status(std::monostate{});
+}
 
 } // namespace neurorack
