@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtimeservice.h"
 
+#include "audio/alsasink.h"
 #include "audio/pacedsink.h"
 #include "engine/impactengine.h"
 #include "model/factory.h"
+#include "panel/linux/linuxpanel.h"
+#include "panel/panelconfig.h"
 #include "panel/simpanel.h"
 #include "voice/monotonicclock.h"
 #include "voice/renderworker.h"
@@ -123,9 +126,31 @@ Status RuntimeService::start()
     if (auto loaded = loadModel(); !loaded)
         setNotice(loaded.errorString());
 
+    // The panel's description: buses, pins, the board's trim, the DAC.
+    PanelConfig config = PanelConfig::defaults();
+    QString configPath = m_options.panelConfig;
+    if (configPath.isEmpty()) {
+        for (const QString &candidate : {qEnvironmentVariable("NEURORACK_PANEL_CONFIG"), QStringLiteral("/etc/neurorack/panel.json")}) {
+            if (!candidate.isEmpty() && QFileInfo::exists(candidate)) {
+                configPath = candidate;
+                break;
+            }
+        }
+    }
+    if (!configPath.isEmpty()) {
+        auto loaded = PanelConfig::load(configPath);
+        if (!loaded)
+            return Status::failure(configPath, loaded.errorString());
+        config = *loaded;
+    } else if (m_options.panel == u"linux") {
+        qCWarning(lcRuntime) << "no panel.json found (--panel-config): using the built-in defaults";
+    }
+
     // Audio.
     const QString audio = m_options.audio;
-    if (audio == u"null") {
+    if (audio.startsWith(u"alsa:") && audio.size() > 5) {
+        m_sink = std::make_unique<AlsaSink>(audio.mid(5), config.periodFrames);
+    } else if (audio == u"null") {
         m_sink = std::make_unique<PacedSink>();
     } else if (audio.startsWith(u"wav:") && audio.size() > 4) {
         m_sink = std::make_unique<PacedSink>(audio.mid(4));
@@ -144,6 +169,8 @@ Status RuntimeService::start()
         auto *sim = new SimPanel(socket, this);
         sim->setStatusProvider([this] { return status(); });
         m_panel = sim;
+    } else if (m_options.panel == u"linux") {
+        m_panel = new LinuxPanel(config, this);
     } else {
         return Status::failure(QStringLiteral("--panel"), QStringLiteral("\"%1\" is not linux or sim").arg(m_options.panel));
     }

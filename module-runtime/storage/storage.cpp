@@ -61,7 +61,8 @@ Status Storage::prepare(const QString &shippedModel)
         if (!dir.mkpath(sub))
             return Status::failure(dir.absoluteFilePath(sub), QStringLiteral("cannot create the folder"));
     }
-    if (banks().isEmpty()) {
+    // The factory bank is always there to fall back on.
+    if (!QFileInfo::exists(bankPath(kFactoryBank)) && !QFileInfo::exists(bankPath(kFactoryBank) + kLastGoodSuffix)) {
         const auto factory = Factory::bank();
         if (!factory)
             return Status::failure(QStringLiteral("factory bank"), factory.errorString());

@@ -34,8 +34,9 @@ public:
     QString modelPath(const QString &name) const;
     QString settingsPath() const;
 
-    /// Creates the folders; an empty folder gets the factory bank and a copy of
-    /// @p shippedModel (when there is one). Fails when the folder cannot be written.
+    /// Creates the folders; writes the factory bank when it is missing, and gives a
+    /// folder without models a copy of @p shippedModel (when there is one). Fails when
+    /// the folder cannot be written.
     Status prepare(const QString &shippedModel);
     /// Bank and model file names, sorted.
     QStringList banks() const;
