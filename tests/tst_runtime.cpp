@@ -7,6 +7,7 @@
 #include "audio/audiofile.h"
 #include "model/factory.h"
 #include "io/documentfile.h"
+#include "runtimeprocess.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,106 +30,8 @@ using namespace neurorack;
 namespace {
 
 const QString kRuntime = QStringLiteral(NEURORACK_BINARY_DIR "/module-runtime/neurorack-runtime");
-constexpr int kTimeoutMs = 20000;
-
-/// One neurorack-runtime process on the sim panel, with WAV output, and its socket.
-class Runtime
-{
-public:
-    explicit Runtime(const QString &dataDir)
-        : m_dataDir(dataDir)
-    {
-    }
-    ~Runtime()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    QString wavPath() const { return m_dataDir + QStringLiteral("/../out.wav"); }
-    QByteArray log()
-    {
-        m_log += m_process.readAllStandardError();
-        return m_log;
-    }
-
-    bool start(QStringList extra = {})
-    {
-        m_process.start(kRuntime, QStringList{QStringLiteral("--panel"), QStringLiteral("sim"), QStringLiteral("--data"), m_dataDir,
-                                              QStringLiteral("--audio"), QStringLiteral("wav:") + wavPath()} + extra);
-        if (!m_process.waitForStarted())
-            return false;
-        if (!waitForLog("ready:"))
-            return false;
-        m_socket.connectToServer(m_dataDir + QStringLiteral("/panel.sock"));
-        return m_socket.waitForConnected(kTimeoutMs) && waitUntilIdle();
-    }
-
-    bool waitForLog(const QByteArray &text)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (!log().contains(text)) {
-            if (timer.elapsed() > kTimeoutMs || m_process.state() == QProcess::NotRunning)
-                return false;
-            m_process.waitForReadyRead(50);
-        }
-        return true;
-    }
-
-    QJsonObject send(const QByteArray &line)
-    {
-        m_socket.write(line + '\n');
-        m_socket.flush();
-        QElapsedTimer timer;
-        timer.start();
-        while (!m_socket.canReadLine() && timer.elapsed() < kTimeoutMs)
-            m_socket.waitForReadyRead(50);
-        return QJsonDocument::fromJson(m_socket.readLine()).object();
-    }
-    QJsonObject status() { return send(R"({"status": true})"); }
-
-    /// Waits until every render asked for is done.
-    bool waitUntilIdle()
-    {
-        return waitFor([](const QJsonObject &s) { return !s.value(QStringLiteral("rendering")).toBool(); });
-    }
-    bool waitFor(const std::function<bool(const QJsonObject &)> &condition)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < kTimeoutMs) {
-            if (condition(status()))
-                return true;
-            QTest::qWait(20);
-        }
-        return false;
-    }
-
-    /// Plays gate @p gate and waits @p ms for the sound to ring out.
-    void trigger(int gate, int ms)
-    {
-        send(QStringLiteral(R"({"trigger": %1})").arg(gate).toUtf8());
-        QTest::qWait(ms);
-    }
-
-    /// SIGTERM; the exit code.
-    int stop()
-    {
-        ::kill(static_cast<pid_t>(m_process.processId()), SIGTERM);
-        m_process.waitForFinished(kTimeoutMs);
-        log();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-private:
-    QString m_dataDir;
-    QProcess m_process;
-    QLocalSocket m_socket;
-    QByteArray m_log;
-};
+constexpr int kTimeoutMs = RuntimeProcess::kTimeoutMs;
+using Runtime = RuntimeProcess;
 
 /// The impacts in a recording: runs of sound separated by at least 50 ms of silence.
 QList<std::vector<float>> impactsIn(const std::vector<float> &audio)
