@@ -80,6 +80,8 @@ def main():
     parser.add_argument("--held-out", type=float, default=0.05, help="fraction kept for evaluation")
     parser.add_argument("--checkpoint-every", type=int, default=250)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--init", help="start from the weights of this checkpoint (a fresh optimizer and schedule); "
+                                       "layers whose shape differs keep their fresh initialisation")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
 
@@ -109,6 +111,11 @@ def main():
         step = state["step"]
         rng = np.random.default_rng([args.seed, step])
         print("train.py: resumed at step %d" % step, flush=True)
+    elif args.init:
+        own = model.state_dict()
+        weights = {k: v for k, v in torch.load(args.init)["model"].items() if k in own and own[k].shape == v.shape}
+        model.load_state_dict(weights, strict=False)
+        print("train.py: %d of %d tensors initialised from %s" % (len(weights), len(own), args.init), flush=True)
     print("train.py: %d parameters, %d threads" % (parameter_count(model), args.threads), flush=True)
 
     log = open(os.path.join(args.out, "log.jsonl"), "a", encoding="utf-8")
@@ -117,7 +124,7 @@ def main():
         curves, audio = batch_of(train, args.batch, frames, rng)
         pred = model(curves).squeeze(1)
         spectral = losses.multi_resolution_stft(pred, audio)
-        consistency = losses.descriptor_consistency(pred, audio)
+        consistency = losses.descriptor_consistency(pred, audio, model.fill_unvoiced(curves[:, 6])[0])
         loss = spectral + 0.5 * consistency
         optimizer.zero_grad()
         loss.backward()

@@ -2,8 +2,8 @@
 """Training losses: multi-resolution STFT distance, plus descriptor consistency.
 
 Descriptor consistency compares differentiable *proxies* of the descriptors (frame
-energy in dB, spectral centroid and spread, band flatness) between the rendered and
-the original audio. They are not the descriptors themselves, whose one definition is
+energy in dB, spectral centroid and spread, band flatness, the share of new broadband
+energy, periodicity at the pitch period) between the rendered and the original audio. They are not the descriptors themselves, whose one definition is
 the C++ analyzer (the evaluation measures those); they only tell the gradient which way
 loudness, brightness, richness and noisiness move.
 """
@@ -49,13 +49,43 @@ def descriptor_proxies(x: torch.Tensor, hop: int = 240):
     return db, torch.log2(centroid + 1.0), torch.log2(spread + 1.0), flat
 
 
-def descriptor_consistency(pred: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+def onset_share(x: torch.Tensor, hop: int = 240) -> torch.Tensor:
+    """Per-frame share of the energy that is new and broadband rather than steady: band
+    powers against their median over the 8 frames before (steady) and over 9
+    neighbouring bands (broadband), with a soft mask. A proxy for percussivity."""
+    power = _magnitude(x, 1024, hop)[:, 1:, :] ** 2
+    bands = power.view(power.shape[0], 32, 16, power.shape[-1]).sum(dim=2)  # [B, 32, F]
+    past = F.pad(bands, (8, 0), mode="replicate").unfold(2, 9, 1).median(dim=-1).values
+    across = F.pad(bands.transpose(1, 2), (4, 4)).unfold(2, 9, 1).median(dim=-1).values.transpose(1, 2)
+    mask = across / (past + across + 1e-12)
+    return (bands * mask).sum(dim=1) / (bands.sum(dim=1) + 1e-12)
+
+
+def periodicity(x: torch.Tensor, pitch: torch.Tensor, hop: int = 240, sample_rate: int = 48000) -> torch.Tensor:
+    """Per-frame normalised correlation of the signal with itself one pitch period later
+    (pitch [B, F] in Hz, unvoiced frames already filled). A proxy for tonality."""
+    batch, samples = x.shape
+    lag = (sample_rate / pitch.clamp(30.0, 4000.0)).round().long()  # [B, F]
+    lag = lag.repeat_interleave(hop, dim=1)[:, :samples]
+    index = (torch.arange(samples, device=x.device).unsqueeze(0) + lag).clamp(max=samples - 1)
+    later = torch.gather(x, 1, index)
+    pool = lambda v: F.avg_pool1d(v.unsqueeze(1), 2 * hop, hop, padding=hop).squeeze(1)[:, :pitch.shape[1]]
+    cross = pool(x * later)
+    energy = pool(x * x + later * later)
+    return (2.0 * cross / (energy + 1e-9)).clamp(min=0.0)
+
+
+def descriptor_consistency(pred: torch.Tensor, target: torch.Tensor, pitch: torch.Tensor) -> torch.Tensor:
+    """pitch: the target's pitch curve [B, F] in Hz with unvoiced frames filled."""
     pd, pc, ps, pf = descriptor_proxies(pred)
     td, tc, ts, tf = descriptor_proxies(target)
     audible = (td > td.amax(dim=-1, keepdim=True) - 60.0).float()  # ignore the silent tail
     n = audible.sum() + 1.0
 
     def masked(a, b):
-        return ((a - b).abs() * audible).sum() / n
+        frames = min(a.shape[-1], b.shape[-1], audible.shape[-1])
+        return ((a[..., :frames] - b[..., :frames]).abs() * audible[..., :frames]).sum() / n
 
-    return masked(pd, td) / 10.0 + masked(pc, tc) + masked(ps, ts) + 2.0 * masked(pf, tf)
+    return (masked(pd, td) / 10.0 + masked(pc, tc) + masked(ps, ts) + 2.0 * masked(pf, tf)
+            + 2.0 * masked(onset_share(pred), onset_share(target))
+            + 2.0 * masked(periodicity(pred, pitch), periodicity(target, pitch)))

@@ -54,6 +54,10 @@ class NeurorackModel(nn.Module):
         self.noise_head = nn.Conv1d(channels, 1 + noise_bands, 1)
         self.register_buffer("harmonic_numbers", torch.arange(1, harmonics + 1, dtype=torch.float32).view(1, -1, 1))
         self.register_buffer("noise_window", torch.hann_window(4 * HOP))
+        # The bin magnitude that makes the inverse STFT's noise unit power: an inverse
+        # FFT of unit-magnitude random-phase bins has power 1/n_fft, and overlap-add
+        # with the window w divides it by Σw²/hop (1.5 for this Hann at 4× overlap).
+        self.noise_norm = math.sqrt(float(torch.hann_window(4 * HOP).pow(2).sum()) / HOP * noise_fft)
 
     # ---- inputs -------------------------------------------------------------------
 
@@ -93,25 +97,33 @@ class NeurorackModel(nn.Module):
 
     def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Frame-rate controls: harmonic amplitudes [B, K, F], noise band magnitudes
-        [B, bands, F], and the fundamental [B, F]."""
+        [B, bands, F], and the fundamental [B, F].
+
+        The level is set by the loudness curve, not learned: the frame's total power is
+        level² (level = 10^(LUFS/20)) times a learned correction within ±13 dB (for the
+        K-weighting and the analyzer's window). The network only splits that power
+        between the harmonic and the noise source, and within each across harmonics or
+        bands. So loudness follows any curve, including ones no training sound had."""
         feats, f0 = self.features(curves)
         x = self.input(feats)
         for block in self.blocks:
             x = block(x)
         x = F.leaky_relu(x, 0.1)
-        # The loudness curve sets the overall level; the network shapes and balances it.
-        level = torch.pow(10.0, curves[:, 0:1].clamp(-70.0, 6.0) / 20.0)
         h = self.harmonic_head(x)
-        harmonic_gain = 2.0 * torch.sigmoid(h[:, :1] - 2.0) * level
-        distribution = torch.softmax(h[:, 1:], dim=1)
+        n = self.noise_head(x)
+        level = torch.pow(10.0, curves[:, 0:1].clamp(-70.0, 6.0) / 20.0)
+        total = level * torch.exp(1.5 * torch.tanh(n[:, :1]))
+        harmonic_share = torch.sigmoid(h[:, :1])
         # No harmonic above 22 kHz: it would alias.
         audible = (f0.unsqueeze(1) * self.harmonic_numbers < 22000.0).float()
-        distribution = distribution * audible
+        distribution = torch.softmax(h[:, 1:], dim=1) * audible
         distribution = distribution / (distribution.sum(dim=1, keepdim=True) + 1e-6)
-        amplitudes = harmonic_gain * distribution
-        n = self.noise_head(x)
-        noise_gain = 2.0 * torch.sigmoid(n[:, :1] - 2.0) * level
-        bands = noise_gain * torch.softmax(n[:, 1:], dim=1) * float(self.noise_bands) ** 0.5
+        # A sine of amplitude a carries a²/2: the harmonics together carry total² · share.
+        amplitudes = total * torch.sqrt(2.0 * harmonic_share * distribution + 1e-12)
+        # Noise bands of magnitude 1 give unit power (noise_norm), so the bands carry
+        # total² · (1 − share), spread by a softmax over the bands.
+        spread = torch.softmax(n[:, 1:], dim=1) * float(self.noise_bands)
+        bands = total * torch.sqrt((1.0 - harmonic_share) * spread + 1e-12) * self.noise_norm
         return amplitudes, bands, f0
 
     def harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
@@ -119,17 +131,19 @@ class NeurorackModel(nn.Module):
         # Phase in double precision: a second of audio accumulates 10⁵ radians.
         phase = torch.cumsum(f0_up.double() * (2.0 * math.pi / self.sample_rate), dim=-1)
         phase = torch.remainder(phase, 2.0 * math.pi).float()
-        amps = F.interpolate(amplitudes, size=samples, mode="linear", align_corners=False)
+        # Unbound once: indexing amps[:, k] in the loop would cost a full-size gradient
+        # buffer per harmonic when training.
+        amps = F.interpolate(amplitudes, size=samples, mode="linear", align_corners=False).unbind(1)
         # sin(kθ) by the Chebyshev recurrence: s_k = 2 cos θ · s_(k−1) − s_(k−2).
         two_cos = 2.0 * torch.cos(phase)
         s_prev = torch.zeros_like(phase)
         s_curr = torch.sin(phase)
-        out = amps[:, 0] * s_curr
+        out = amps[0] * s_curr
         for k in range(1, self.harmonics):
             s_next = two_cos * s_curr - s_prev
             s_prev = s_curr
             s_curr = s_next
-            out = out + amps[:, k] * s_curr
+            out = out + amps[k] * s_curr
         return out
 
     def noise_source(self, bands: torch.Tensor, samples: int) -> torch.Tensor:

@@ -104,7 +104,7 @@ void VoicePlayer::renderBlock(float *out, int frames) noexcept
         m_current[source] = index;
         m_users[static_cast<std::size_t>(index)] = 1;
         m_hasImpact[source].store(true, std::memory_order_release);
-        m_impactLatency.store(now - buffer.requestedNs, std::memory_order_relaxed);
+        m_impactLatency[source].store(now - buffer.requestedNs, std::memory_order_relaxed);
         m_published.fetch_add(1, std::memory_order_relaxed);
     }
     while (const auto trigger = m_triggers.pop())
@@ -165,7 +165,8 @@ VoicePlayer::Stats VoicePlayer::stats()
     s.lastLatencyNs = m_lastLatency.load();
     s.maxLatencyNs = m_maxLatency.load();
     s.meanLatencyNs = s.triggers ? static_cast<double>(m_latencySum.load()) / static_cast<double>(s.triggers) : 0.0;
-    s.lastImpactLatencyNs = m_impactLatency.load();
+    for (std::size_t i = 0; i < s.lastImpactLatencyNs.size(); ++i)
+        s.lastImpactLatencyNs[i] = m_impactLatency[i].load();
     s.impactsPublished = m_published.load();
     s.activeVoices = m_activeVoices.load();
     s.peak = m_peak.exchange(0.0f);

@@ -70,7 +70,8 @@ public:
         std::int64_t lastLatencyNs = 0;    ///< gate edge to its first sample in a block
         std::int64_t maxLatencyNs = 0;
         double meanLatencyNs = 0.0;
-        std::int64_t lastImpactLatencyNs = 0; ///< change to the new impact ready to play
+        /// Per source: the change that asked for the newest impact, to that impact ready to play.
+        std::array<std::int64_t, kSourceCount> lastImpactLatencyNs{};
         std::uint64_t impactsPublished = 0;
         int activeVoices = 0;
         float peak = 0.0f;                 ///< since the last stats() call
@@ -106,7 +107,8 @@ private:
     std::atomic<float> m_targetGain{0.5f};
     std::array<std::atomic<bool>, kSourceCount> m_hasImpact{};
     std::atomic<std::uint64_t> m_triggerCount{0}, m_silentCount{0}, m_stolenCount{0}, m_lostCount{0}, m_published{0};
-    std::atomic<std::int64_t> m_lastLatency{0}, m_maxLatency{0}, m_latencySum{0}, m_impactLatency{0};
+    std::atomic<std::int64_t> m_lastLatency{0}, m_maxLatency{0}, m_latencySum{0};
+    std::array<std::atomic<std::int64_t>, kSourceCount> m_impactLatency{};
     std::atomic<int> m_activeVoices{0};
     std::atomic<float> m_peak{0.0f};
 };
