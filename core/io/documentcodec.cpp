@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "documentcodec.h"
+#include "io/fieldtext.h"
 
 #include "model/framegrid.h"
 
@@ -12,54 +13,18 @@ namespace neurorack {
 
 namespace {
 
+using fieldtext::at;
+using fieldtext::formatNumber;
+using fieldtext::join;
+using fieldtext::typeName;
+
 const QString kFormat = QStringLiteral("format");
 const QString kVersion = QStringLiteral("version");
 const QString kGrid = QStringLiteral("grid");
 
-QString formatNumber(double v)
-{
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
-}
-
 QString quoted(const QString &s)
 {
     return QLatin1Char('"') + s + QLatin1Char('"');
-}
-
-QString typeName(const QCborValue &v)
-{
-    switch (v.type()) {
-    case QCborValue::Integer:
-    case QCborValue::Double:
-        return QStringLiteral("a number");
-    case QCborValue::String:
-        return QStringLiteral("a string");
-    case QCborValue::Map:
-        return QStringLiteral("an object");
-    case QCborValue::Array:
-        return QStringLiteral("an array");
-    case QCborValue::Null:
-        return QStringLiteral("null");
-    case QCborValue::True:
-    case QCborValue::False:
-        return QStringLiteral("a boolean");
-    case QCborValue::ByteArray:
-        return QStringLiteral("a byte string");
-    case QCborValue::Undefined:
-        return QStringLiteral("undefined");
-    default:
-        return v.isTag() ? QStringLiteral("a tagged value") : QStringLiteral("an unsupported value");
-    }
-}
-
-QString join(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString at(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
 QString withUnit(double v, const QString &unit)

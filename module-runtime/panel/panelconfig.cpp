@@ -2,6 +2,7 @@
 #include "panelconfig.h"
 
 #include "io/documentfile.h"
+#include "io/fieldtext.h"
 
 #include <QCborArray>
 #include <QCborMap>
@@ -17,48 +18,16 @@ namespace neurorack::runtime {
 
 namespace {
 
-const QString kFormatName = QStringLiteral("neurorack.panel");
+using fieldtext::at;
+using fieldtext::formatNumber;
+using fieldtext::join;
+using fieldtext::typeName;
 
-QString formatNumber(double v)
-{
-    return QString::number(v, 'g', QLocale::FloatingPointShortest);
-}
+const QString kFormatName = QStringLiteral("neurorack.panel");
 
 QString hexAddress(int address)
 {
     return QStringLiteral("0x%1").arg(address, 2, 16, QLatin1Char('0'));
-}
-
-QString typeName(const QCborValue &v)
-{
-    switch (v.type()) {
-    case QCborValue::Integer:
-    case QCborValue::Double:
-        return QStringLiteral("a number");
-    case QCborValue::String:
-        return QStringLiteral("a string");
-    case QCborValue::Map:
-        return QStringLiteral("an object");
-    case QCborValue::Array:
-        return QStringLiteral("an array");
-    case QCborValue::Null:
-        return QStringLiteral("null");
-    case QCborValue::True:
-    case QCborValue::False:
-        return QStringLiteral("a boolean");
-    default:
-        return QStringLiteral("an unsupported value");
-    }
-}
-
-QString join(const QString &path, const QString &key)
-{
-    return path.isEmpty() ? key : path + QLatin1Char('.') + key;
-}
-
-QString at(const QString &path, qsizetype index)
-{
-    return path + QLatin1Char('[') + QString::number(index) + QLatin1Char(']');
 }
 
 /// Reads one JSON object field by field in the style of core/io/documentcodec.cpp: every
