@@ -32,6 +32,8 @@ esac
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git
+  # CRC-32 of the USB link's frames
+  zlib1g-dev
   # Qt 6 (Charts needs the OpenGL and xkbcommon development files too)
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-serialport-dev
   qt6-multimedia-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

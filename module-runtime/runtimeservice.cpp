@@ -4,22 +4,32 @@
 #include "audio/alsasink.h"
 #include "audio/pacedsink.h"
 #include "engine/impactengine.h"
+#include "io/documentcodec.h"
+#include "io/documentfile.h"
 #include "model/factory.h"
 #include "panel/linux/linuxpanel.h"
 #include "panel/panelconfig.h"
 #include "panel/simpanel.h"
+#include "sync/syncserver.h"
 #include "voice/monotonicclock.h"
 #include "voice/renderworker.h"
 #include "voice/voicecontroller.h"
 #include "voice/voiceplayer.h"
 
+#include <QCborValue>
 #include <QDir>
+#include <QJsonDocument>
+#include <QStorageInfo>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QThread>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <stdio.h>
 
 Q_LOGGING_CATEGORY(lcRuntime, "neurorack.runtime")
 
@@ -189,8 +199,11 @@ Status RuntimeService::start()
         return started;
     m_statsRefresh.start();
     repaint();
-    if (!m_options.serialPort.isEmpty())
-        qCInfo(lcRuntime).noquote() << "USB link on" << m_options.serialPort << "is served from the sync protocol on";
+    if (!m_options.serialPort.isEmpty()) {
+        SyncBackend &backend = *this;
+        m_sync = std::make_unique<SyncServer>(m_options.serialPort, m_storage.dataDir() + QStringLiteral("/.staging"), backend);
+        m_sync->start();
+    }
 
     qCInfo(lcRuntime).noquote() << "ready:" << bank().presetCount() << "presets in bank" << bank().name() << QStringLiteral("(%1)").arg(m_bankFile)
                                 << "on the" << m_panel->name() << "panel, audio to" << m_sink->description();
@@ -199,6 +212,7 @@ Status RuntimeService::start()
 
 void RuntimeService::stop()
 {
+    m_sync.reset();
     if (m_panel)
         m_panel->stop();
     if (m_sink)
@@ -272,6 +286,8 @@ void RuntimeService::loadBank(const QString &name, int slot)
 void RuntimeService::onCv(int input, double volts)
 {
     m_rawCv[static_cast<std::size_t>(input)] = volts;
+    if (m_cvOverride)
+        return; // the host's sliders play the CVs for now
     m_controller->setCv(input, m_settings.cv[static_cast<std::size_t>(input)].apply(volts), monotonicNs());
 }
 
@@ -492,7 +508,7 @@ RuntimeView RuntimeService::view() const
         v.mappingLines << QStringLiteral("Gate %1 %2").arg(i + 1).arg(gateActionText(b.mapping().gates[static_cast<std::size_t>(i)].action));
     v.stats = m_stats;
     v.audioOutput = m_sink ? m_sink->description() : QString();
-    v.usbState = m_options.serialPort.isEmpty() ? QStringLiteral("not configured") : m_options.serialPort;
+    v.usbState = m_options.serialPort.isEmpty() ? QStringLiteral("not configured") : m_linkState;
     v.panelBackend = m_panel ? m_panel->name() : QString();
     v.version = QStringLiteral(NEURORACK_VERSION);
     v.notice = m_notice;
@@ -510,6 +526,223 @@ void RuntimeService::repaint()
 {
     if (m_panel)
         m_panel->showFrame(m_painter.paint(view(), m_menu));
+}
+
+// ---- the USB link (SyncBackend) -------------------------------------------------
+
+namespace {
+/// A plain bank file name: ".json" unless it says ".cbor".
+QString bankFileName(const QString &name)
+{
+    if (name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || name.endsWith(QLatin1String(".cbor"), Qt::CaseInsensitive))
+        return name;
+    return name + QStringLiteral(".json");
+}
+
+QString modelFileName(const QString &name)
+{
+    return name.endsWith(QLatin1String(".pt"), Qt::CaseInsensitive) ? name : name + QStringLiteral(".pt");
+}
+
+QString bankSummary(const Bank &bank)
+{
+    return QStringLiteral("bank \"%1\", %2 presets").arg(bank.name()).arg(bank.presetCount());
+}
+} // namespace
+
+DeviceInfo RuntimeService::deviceInfo() const
+{
+    DeviceInfo info;
+    info.runtime = QStringLiteral("neurorack-runtime %1").arg(QStringLiteral(NEURORACK_VERSION));
+    info.model = m_modelName;
+    info.modelFile = m_modelFile;
+    info.modelDevice = m_modelDevice;
+    info.bankFile = m_bankFile;
+    info.bankName = bank().name();
+    info.slot = m_controller->slot();
+    for (const QString &file : m_storage.banks()) {
+        const QFileInfo fi(m_storage.bankPath(file));
+        const QString key = QStringLiteral("%1 %2 %3").arg(file).arg(fi.size()).arg(fi.lastModified().toMSecsSinceEpoch());
+        auto summary = m_bankSummaries.constFind(key);
+        if (summary == m_bankSummaries.cend()) {
+            const auto loaded = DocumentFile::loadBank(fi.absoluteFilePath());
+            summary = m_bankSummaries.insert(key, loaded ? std::pair{loaded->name(), loaded->presetCount()} : std::pair{QStringLiteral("(damaged)"), -1});
+        }
+        info.banks.append({file, fi.size(), summary->first, std::max(summary->second, 0)});
+    }
+    for (const QString &file : m_storage.models())
+        info.models.append({file, QFileInfo(m_storage.modelPath(file)).size(), file == m_modelFile ? m_modelName : QString(), -1});
+    const QStorageInfo volume(m_storage.dataDir());
+    info.freeBytes = volume.bytesAvailable();
+    info.totalBytes = volume.bytesTotal();
+    info.volumeDb = m_settings.volumeDb;
+    info.uptimeS = m_options.sinceLaunch.isValid() ? m_options.sinceLaunch.elapsed() / 1000 : 0;
+    info.triggers = static_cast<qint64>(m_player->stats().triggers);
+    info.xruns = m_sink ? static_cast<qint64>(m_sink->xruns()) : 0;
+    info.renders = static_cast<qint64>(m_renders);
+    info.renderMs = m_lastRenderMs;
+    info.cpuPercent = m_stats.cpuPercent;
+    info.temperatureC = m_stats.temperatureC;
+    return info;
+}
+
+QCborMap RuntimeService::settings() const
+{
+    return QCborValue::fromJsonValue(QJsonDocument::fromJson(m_settings.toJson()).object()).toMap();
+}
+
+Answer<std::monostate> RuntimeService::changeSettings(const QCborMap &changes)
+{
+    QJsonObject merged = QJsonDocument::fromJson(m_settings.toJson()).object();
+    const QJsonObject wanted = changes.toJsonObject();
+    for (auto it = wanted.begin(); it != wanted.end(); ++it)
+        merged.insert(it.key(), it.value());
+    auto parsed = Settings::fromJson(QJsonDocument(merged).toJson(QJsonDocument::Compact));
+    if (!parsed)
+        return Refusal{ErrorCode::kBadRequest, parsed.errorString()};
+    Settings next = *parsed;
+    if (next.bank != m_settings.bank && !QFileInfo::exists(m_storage.bankPath(next.bank)))
+        return Refusal{ErrorCode::kNoSuchFile, QStringLiteral("bank: no %1 on the module").arg(next.bank)};
+    if (next.model != m_settings.model && !QFileInfo::exists(m_storage.modelPath(next.model)))
+        return Refusal{ErrorCode::kNoSuchFile, QStringLiteral("model: no %1 on the module").arg(next.model)};
+    const Settings before = m_settings;
+    m_settings.volumeDb = next.volumeDb;
+    m_settings.cv = next.cv;
+    m_settings.gates = next.gates;
+    m_player->setVolumeDb(m_settings.volumeDb);
+    if (next.bank != before.bank)
+        loadBank(next.bank, next.slot);
+    else if (next.slot != m_controller->slot())
+        m_controller->selectSlot(next.slot);
+    if (next.model != before.model)
+        startModelLoad(next.model);
+    scheduleSettingsSave();
+    scheduleRepaint();
+    return std::monostate{};
+}
+
+Answer<CommitReply> RuntimeService::commitBank(const QString &name, const QByteArray &bytes, bool activate)
+{
+    const QString file = bankFileName(name);
+    auto bank = DocumentFile::bankFromBytes(bytes);
+    if (!bank)
+        return Refusal{ErrorCode::kInvalidContent, QStringLiteral("%1 is not a valid bank: %2").arg(file, bank.errorString())};
+    if (auto saved = m_storage.saveBank(file, *bank); !saved)
+        return Refusal{ErrorCode::kStorage, saved.errorString()};
+    qCInfo(lcRuntime).noquote() << "stored" << bankSummary(*bank) << "as" << file;
+    const bool playing = file == m_bankFile;
+    if (activate || playing)
+        loadBank(file, playing ? m_controller->slot() : 0);
+    setNotice(QStringLiteral("received %1").arg(file));
+    return CommitReply{QStringLiteral("banks/") + file, bankSummary(*bank), file == m_bankFile};
+}
+
+void RuntimeService::commitModel(const QString &name, const QString &stagedPath, bool activate,
+                                 std::function<void(Answer<CommitReply>)> done)
+{
+    const QString file = modelFileName(name);
+    const QString target = m_storage.modelPath(file);
+    m_busy = QStringLiteral("checking %1…").arg(file);
+    scheduleRepaint();
+    // Loading and running a model takes a few hundred ms: a second engine checks it off
+    // the main thread while the playing one goes on.
+    QThread *thread = QThread::create([this, file, target, stagedPath, activate, done = std::move(done)] {
+        ImpactEngine probe;
+        auto info = probe.load(stagedPath);
+        QMetaObject::invokeMethod(this, [this, file, target, stagedPath, activate, done, info = std::move(info)] {
+            m_busy.clear();
+            if (!info) {
+                setNotice(QStringLiteral("%1 was refused: it does not load").arg(file));
+                QString why = info.errorString();
+                why.replace(stagedPath, file);
+                done(Refusal{ErrorCode::kInvalidContent, QStringLiteral("%1 is not a model this module can play: %2").arg(file, why)});
+                return;
+            }
+            // rename(2) replaces the old file in one step: a power cut leaves one or the other.
+            if (::rename(QFile::encodeName(stagedPath).constData(), QFile::encodeName(target).constData()) != 0) {
+                done(Refusal{ErrorCode::kStorage, QStringLiteral("cannot store %1: %2").arg(target, QString::fromLocal8Bit(std::strerror(errno)))});
+                return;
+            }
+            Storage::syncFolder(QFileInfo(target).absolutePath());
+            const QString summary = QStringLiteral("model %1 %2").arg(info->name, info->version);
+            qCInfo(lcRuntime).noquote() << "stored" << summary << "as" << file;
+            const bool playing = file == m_modelFile;
+            if (activate || playing)
+                startModelLoad(file);
+            setNotice(QStringLiteral("received %1").arg(file));
+            done(CommitReply{QStringLiteral("models/") + file, summary, activate || playing});
+        }, Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+Answer<QByteArray> RuntimeService::bankBytes(QString *name)
+{
+    if (name->isEmpty())
+        *name = m_bankFile;
+    if (!m_storage.banks().contains(*name))
+        return Refusal{ErrorCode::kNoSuchFile, QStringLiteral("no bank %1 on the module (it has %2)").arg(*name, m_storage.banks().join(QStringLiteral(", ")))};
+    auto bank = m_storage.loadBank(*name, nullptr);
+    if (!bank)
+        return Refusal{ErrorCode::kStorage, bank.errorString()};
+    return DocumentFile::serialize(DocumentCodec::encodeBank(*bank), Encoding::Cbor);
+}
+
+Answer<QString> RuntimeService::modelPath(QString *name)
+{
+    if (name->isEmpty())
+        *name = m_modelFile;
+    if (!m_storage.models().contains(*name))
+        return Refusal{ErrorCode::kNoSuchFile, QStringLiteral("no model %1 on the module (it has %2)").arg(*name, m_storage.models().join(QStringLiteral(", ")))};
+    return m_storage.modelPath(*name);
+}
+
+Answer<PlayReply> RuntimeService::play(int slot)
+{
+    const Preset *preset = bank().preset(slot);
+    if (!preset)
+        return Refusal{ErrorCode::kBadRequest, QStringLiteral("slot %1 of bank %2 is empty").arg(slot + 1).arg(bank().name())};
+    const quint64 published = m_player->stats().impactsPublished;
+    const bool ready = slot == m_controller->slot() && !m_worker->busy() && m_player->hasImpact(ImpactSource::Preset);
+    m_controller->selectSlot(slot);
+    if (ready)
+        m_player->trigger(ImpactSource::Preset, monotonicNs());
+    else
+        auditionWhenReady(published, 500);
+    return PlayReply{slot, preset->name};
+}
+
+void RuntimeService::auditionWhenReady(quint64 publishedBefore, int triesLeft)
+{
+    // The new slot's impact is being rendered ahead: play it as soon as it is there.
+    if ((m_player->stats().impactsPublished > publishedBefore && !m_worker->busy()) || triesLeft <= 0) {
+        m_player->trigger(ImpactSource::Preset, monotonicNs());
+        return;
+    }
+    QTimer::singleShot(2, this, [this, publishedBefore, triesLeft] { auditionWhenReady(publishedBefore, triesLeft - 1); });
+}
+
+void RuntimeService::overrideCv(const std::optional<std::array<double, 4>> &volts)
+{
+    m_cvOverride = volts;
+    const qint64 now = monotonicNs();
+    for (int i = 0; i < 4; ++i) {
+        const auto index = static_cast<std::size_t>(i);
+        m_controller->setCv(i, volts ? (*volts)[index] : m_settings.cv[index].apply(m_rawCv[index]), now);
+    }
+    scheduleRepaint();
+}
+
+qint64 RuntimeService::freeBytes() const
+{
+    return QStorageInfo(m_storage.dataDir()).bytesAvailable();
+}
+
+void RuntimeService::linkStateChanged(const QString &state)
+{
+    m_linkState = state;
+    scheduleRepaint();
 }
 
 } // namespace neurorack::runtime

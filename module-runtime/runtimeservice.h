@@ -5,11 +5,13 @@
 #include "model/bank.h"
 #include "screen/menu.h"
 #include "screen/screenpainter.h"
+#include "sync/syncbackend.h"
 #include "systemmonitor.h"
 #include "storage/settings.h"
 #include "storage/storage.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -28,6 +30,7 @@ namespace neurorack::runtime {
 
 class AudioSink;
 class Panel;
+class SyncServer;
 class RenderWorker;
 class VoiceController;
 class VoicePlayer;
@@ -45,8 +48,9 @@ struct RuntimeOptions {
 };
 
 /// The module service: storage, the panel, the voice engine (controller, render
-/// worker, audio player), the audio sink and the screen, wired together.
-class RuntimeService : public QObject
+/// worker, audio player), the audio sink, the screen and the USB link, wired together.
+/// It answers the link's requests itself (SyncBackend).
+class RuntimeService : public QObject, private SyncBackend
 {
     Q_OBJECT
 
@@ -80,6 +84,21 @@ private:
     void loadBank(const QString &name, int slot);
     void scheduleSettingsSave();
     void setNotice(const QString &notice);
+    void auditionWhenReady(quint64 publishedBefore, int triesLeft);
+
+    // SyncBackend
+    DeviceInfo deviceInfo() const override;
+    QCborMap settings() const override;
+    Answer<std::monostate> changeSettings(const QCborMap &changes) override;
+    Answer<CommitReply> commitBank(const QString &name, const QByteArray &bytes, bool activate) override;
+    void commitModel(const QString &name, const QString &stagedPath, bool activate,
+                     std::function<void(Answer<CommitReply>)> done) override;
+    Answer<QByteArray> bankBytes(QString *name) override;
+    Answer<QString> modelPath(QString *name) override;
+    Answer<PlayReply> play(int slot) override;
+    void overrideCv(const std::optional<std::array<double, 4>> &volts) override;
+    qint64 freeBytes() const override;
+    void linkStateChanged(const QString &state) override;
 
     RuntimeOptions m_options;
     Storage m_storage;
@@ -112,6 +131,13 @@ private:
     double m_lastRenderMs = 0.0;
     quint64 m_renders = 0;
     qint64 m_firstPlayableMs = -1;
+    std::unique_ptr<SyncServer> m_sync;
+    QString m_linkState;
+    /// The host's audition sliders, standing in for the CV inputs while set.
+    std::optional<std::array<double, 4>> m_cvOverride;
+    /// Name and preset count of each bank file, keyed by "file size mtime": DEVICE_INFO
+    /// lists them without parsing every bank every time.
+    mutable QHash<QString, std::pair<QString, int>> m_bankSummaries;
 };
 
 } // namespace neurorack::runtime

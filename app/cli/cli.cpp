@@ -3,6 +3,7 @@
 
 #include "analysiscommands.h"
 #include "corpuscommands.h"
+#include "devicecommands.h"
 #include "documentcommands.h"
 #include "rendercommands.h"
 
@@ -22,6 +23,7 @@ Cli::Cli()
     AnalysisCommands::registerAll(*this);
     CorpusCommands::registerAll(*this);
     RenderCommands::registerAll(*this);
+    DeviceCommands::registerAll(*this);
 }
 
 void Cli::printOverview(QTextStream &stream) const
@@ -34,7 +36,9 @@ void Cli::printOverview(QTextStream &stream) const
     stream << "\nOptions:\n"
            << "  -h, --help            Show this help, or a command's help after it\n"
            << "  -v, --version         Show the version\n\n"
-           << "Exit codes: 0 success, 1 failure (invalid file, …), 2 usage error.\n";
+           << "Exit codes: 0 success, 1 failure (invalid file, …), 2 usage error; device commands also\n"
+           << "3 no module, 4 protocol version mismatch, 5 no answer or link lost (run again to resume),\n"
+           << "6 refused by the module, 7 data damaged, 130 cancelled.\n";
 }
 
 int Cli::run(const QStringList &arguments, Io &io) const

@@ -15,6 +15,13 @@ enum ExitCode : int {
     kExitOk = 0,      ///< the command did what it was asked
     kExitFailure = 1, ///< it could not: invalid file, failed transfer, …
     kExitUsage = 2,   ///< the command line itself was wrong
+    // device commands (docs/protocol.md, "Errors")
+    kExitNoModule = 3,   ///< no module found, or its port cannot be opened
+    kExitVersion = 4,    ///< the module and this tool share no protocol version
+    kExitNoAnswer = 5,   ///< the module stopped answering or the cable was pulled (run again to resume)
+    kExitRejected = 6,   ///< the module refused: invalid file, no space, empty slot
+    kExitCorrupted = 7,  ///< the data arrived damaged twice
+    kExitCancelled = 130, ///< stopped with Ctrl-C; the module keeps what it had
 };
 
 /// Where commands print: results on out, messages and errors on err.

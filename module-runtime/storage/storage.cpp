@@ -17,9 +17,7 @@ Q_LOGGING_CATEGORY(lcStorage, "neurorack.storage")
 
 namespace neurorack::runtime {
 
-namespace {
-/// Flushes a folder's entries, so that a rename in it survives a power cut.
-void syncDirectory(const QString &dir)
+void Storage::syncFolder(const QString &dir)
 {
     const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -28,6 +26,7 @@ void syncDirectory(const QString &dir)
     ::close(fd);
 }
 
+namespace {
 QStringList filesIn(const QString &dir, const QStringList &patterns)
 {
     return QDir(dir).entryList(patterns, QDir::Files | QDir::Readable, QDir::Name | QDir::IgnoreCase);
@@ -57,7 +56,7 @@ QString Storage::settingsPath() const
 Status Storage::prepare(const QString &shippedModel)
 {
     QDir dir(m_dir);
-    for (const auto sub : {QStringLiteral("banks"), QStringLiteral("models")}) {
+    for (const QString &sub : {QStringLiteral("banks"), QStringLiteral("models")}) {
         if (!dir.mkpath(sub))
             return Status::failure(dir.absoluteFilePath(sub), QStringLiteral("cannot create the folder"));
     }
@@ -95,7 +94,7 @@ Status Storage::writeAtomically(const QString &path, const QByteArray &bytes)
 {
     if (const QString error = DocumentFile::writeFileAtomically(path, bytes); !error.isEmpty())
         return Status::failure(path, error);
-    syncDirectory(QFileInfo(path).absolutePath());
+    syncFolder(QFileInfo(path).absolutePath());
     return done();
 }
 
@@ -144,7 +143,7 @@ Status Storage::saveBank(const QString &name, const Bank &bank)
         writeAtomically(path + kLastGoodSuffix, *current);
     if (const QString error = DocumentFile::saveBank(path, bank); !error.isEmpty())
         return Status::failure(path, error);
-    syncDirectory(QFileInfo(path).absolutePath());
+    syncFolder(QFileInfo(path).absolutePath());
     return done();
 }
 

@@ -24,9 +24,9 @@ namespace neurorack::runtime {
 class Storage
 {
 public:
-    static constexpr auto kLastGoodSuffix = QLatin1StringView(".last-good");
-    static constexpr auto kDamagedSuffix = QLatin1StringView(".damaged");
-    static constexpr auto kFactoryBank = QLatin1StringView("factory.json");
+    static constexpr auto kLastGoodSuffix = QLatin1String(".last-good");
+    static constexpr auto kDamagedSuffix = QLatin1String(".damaged");
+    static constexpr auto kFactoryBank = QLatin1String("factory.json");
 
     explicit Storage(QString dataDir);
     QString dataDir() const { return m_dir; }
@@ -50,6 +50,8 @@ public:
     /// says why).
     Settings loadSettings(QString *notice);
     Status saveSettings(const Settings &settings);
+    /// Flushes a folder's entries to disk, so that a rename in it survives a power cut.
+    static void syncFolder(const QString &dir);
 
 private:
     /// Copies @p path to its last-good twin when it loads (@p valid says whether bytes do).
