@@ -8,6 +8,7 @@
 #   ./setup.sh run      set up, build, start Neurorack Studio
 #   ./setup.sh test     set up, build, run every test with ctest
 #   ./setup.sh build    set up and build only
+#   ./setup.sh fuzz [SECONDS]  fuzz the USB protocol (tests/fuzz, clang + libFuzzer) for SECONDS (300)
 #
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 # Environment: BUILD_DIR (default build), BUILD_TYPE (default RelWithDebInfo),
@@ -21,11 +22,11 @@ action=${1:-build}
 shift || true
 
 case "$action" in
-  run|test|build) ;;
+  run|test|build|fuzz) ;;
   -h|--help|help)
-    sed -n '4,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '4,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 0 ;;
-  *) echo "setup.sh: unknown action '$action' (expected run, test or build)" >&2; exit 2 ;;
+  *) echo "setup.sh: unknown action '$action' (expected run, test, build or fuzz)" >&2; exit 2 ;;
 esac
 
 # Everything the project needs from Debian 12, one package a line.
@@ -84,6 +85,38 @@ configure_and_build() {
   # 2-core machines: LibTorch translation units take several GiB each, so keep jobs at the core count.
   cmake --build "$build_dir" --parallel "$(nproc)"
 }
+
+# The fuzz action: tests/fuzz is a project of its own (the protocol sources, Qt Core, zlib;
+# no LibTorch) built with clang into $build_dir-fuzz; only it needs these packages.
+fuzz_packages=(
+  clang libclang-rt-14-dev
+  cmake ninja-build pkg-config zlib1g-dev qt6-base-dev
+)
+
+fuzz() {
+  local seconds=${1:-300}
+  [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "setup.sh: fuzz takes a number of seconds, not '$seconds'" >&2; exit 2; }
+  packages=("${fuzz_packages[@]}") # what install_packages installs
+  install_packages
+  local fuzz_dir="$build_dir-fuzz"
+  local launcher=()
+  command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  if [[ ! -f "$fuzz_dir/build.ninja" ]]; then
+    cmake -S "$here/tests/fuzz" -B "$fuzz_dir" -G Ninja -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}"
+  fi
+  cmake --build "$fuzz_dir" --parallel "$(nproc)"
+  # libFuzzer writes what it finds into its first corpus folder: fuzz a copy, so that the
+  # checked-in seeds change only by hand. Crashes go to $fuzz_dir/artifacts.
+  mkdir -p "$fuzz_dir/corpus" "$fuzz_dir/artifacts"
+  cp "$here"/tests/fuzz/corpus/* "$fuzz_dir/corpus/"
+  "$fuzz_dir/fuzz_protocol" -max_len=70000 -timeout=10 -max_total_time="$seconds" -print_final_stats=1 \
+    -artifact_prefix="$fuzz_dir/artifacts/" "$fuzz_dir/corpus"
+}
+
+if [[ "$action" == fuzz ]]; then
+  fuzz "$@"
+  exit 0
+fi
 
 install_packages
 configure_and_build

@@ -568,7 +568,7 @@ DeviceInfo RuntimeService::deviceInfo() const
             const auto loaded = DocumentFile::loadBank(fi.absoluteFilePath());
             summary = m_bankSummaries.insert(key, loaded ? std::pair{loaded->name(), loaded->presetCount()} : std::pair{QStringLiteral("(damaged)"), -1});
         }
-        info.banks.append({file, fi.size(), summary->first, std::max(summary->second, 0)});
+        info.banks.append({file, fi.size(), summary->first, summary->second});
     }
     for (const QString &file : m_storage.models())
         info.models.append({file, QFileInfo(m_storage.modelPath(file)).size(), file == m_modelFile ? m_modelName : QString(), -1});
@@ -605,6 +605,8 @@ Answer<std::monostate> RuntimeService::changeSettings(const QCborMap &changes)
         return Refusal{ErrorCode::kNoSuchFile, QStringLiteral("bank: no %1 on the module").arg(next.bank)};
     if (next.model != m_settings.model && !QFileInfo::exists(m_storage.modelPath(next.model)))
         return Refusal{ErrorCode::kNoSuchFile, QStringLiteral("model: no %1 on the module").arg(next.model)};
+    if (next.model != m_settings.model && !m_busy.isEmpty())
+        return Refusal{ErrorCode::kBusy, QStringLiteral("model: the module is busy (%1)").arg(m_busy)};
     const Settings before = m_settings;
     m_settings.volumeDb = next.volumeDb;
     m_settings.cv = next.cv;
@@ -642,6 +644,10 @@ void RuntimeService::commitModel(const QString &name, const QString &stagedPath,
 {
     const QString file = modelFileName(name);
     const QString target = m_storage.modelPath(file);
+    if (!m_busy.isEmpty()) {
+        done(Refusal{ErrorCode::kBusy, QStringLiteral("the module is busy (%1): send %2 again in a moment").arg(m_busy, file)});
+        return;
+    }
     m_busy = QStringLiteral("checking %1…").arg(file);
     scheduleRepaint();
     // Loading and running a model takes a few hundred ms: a second engine checks it off

@@ -20,7 +20,7 @@ enum ExitCode : int {
     kExitVersion = 4,    ///< the module and this tool share no protocol version
     kExitNoAnswer = 5,   ///< the module stopped answering or the cable was pulled (run again to resume)
     kExitRejected = 6,   ///< the module refused: invalid file, no space, empty slot
-    kExitCorrupted = 7,  ///< the data arrived damaged twice
+    kExitCorrupted = 7,  ///< the data arrived damaged (a push: twice, a pull: once)
     kExitCancelled = 130, ///< stopped with Ctrl-C; the module keeps what it had
 };
 

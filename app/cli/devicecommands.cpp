@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QTimer>
 
@@ -72,6 +73,9 @@ const QCommandLineOption kTimeoutOption(QStringLiteral("timeout"),
                                         QStringLiteral("MS"));
 const QCommandLineOption kChunkOption(QStringLiteral("chunk-size"),
                                       QStringLiteral("Bytes per chunk of a transfer (default: the module's choice)."), QStringLiteral("BYTES"));
+/// The module takes chunks of at most 24 KiB (docs/protocol.md).
+constexpr int kMaxChunk = 24 * 1024;
+
 const QCommandLineOption kQuietOption({QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("No progress on stderr."));
 
 /// What every device command shares: the port, the link options, progress and Ctrl-C.
@@ -118,8 +122,8 @@ public:
         if (m_transfer && m_parser.isSet(kChunkOption)) {
             bool ok = false;
             const int bytes = m_parser.value(kChunkOption).toInt(&ok);
-            if (!ok || bytes < 64 || bytes > Frame::kMaxPayload - 1024) {
-                m_io.err << "neurorack device: --chunk-size must be 64…" << Frame::kMaxPayload - 1024 << " bytes\n";
+            if (!ok || bytes < 64 || bytes > kMaxChunk) {
+                m_io.err << "neurorack device: --chunk-size must be 64…" << kMaxChunk << " bytes\n";
                 return kExitUsage;
             }
             client.setChunkSize(bytes);
@@ -330,9 +334,15 @@ int uploadModelCommand(const QStringList &args, Io &io)
     if (const auto exit = parseCommandLine(parser, QStringLiteral("device upload-model"), args, io, 1, 1))
         return *exit;
     const QString path = parser.positionalArguments().first();
-    const auto bytes = DocumentFile::readFile(path);
-    if (!bytes) {
-        io.err << path << ": " << bytes.errorString() << '\n';
+    // Models may be far larger than documents: read without DocumentFile's limit.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        io.err << path << ": " << file.errorString() << '\n';
+        return kExitFailure;
+    }
+    const auto bytes = std::make_optional(file.readAll());
+    if (bytes->isEmpty()) {
+        io.err << path << ": the file is empty\n";
         return kExitFailure;
     }
     const QString target = parser.isSet(name) ? parser.value(name) : QFileInfo(path).fileName();

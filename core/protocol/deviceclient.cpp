@@ -23,9 +23,13 @@ using namespace std::chrono_literals;
 
 /// The port is polled for a pulled cable at least this often while a reply is awaited.
 constexpr std::chrono::milliseconds kLinkCheck{100};
-// Payloads are built into named locals before they are awaited on: GCC 12 destroys
-// aggregate temporaries that live across a co_await twice.
+// GCC 12's coroutines have two traps this file steps around: aggregate temporaries
+// that live across a co_await are destroyed twice (payloads are built into named
+// locals first), and a co_return of a value that converts to the Task's type can
+// leave the awaiting caller waiting forever (results are returned as SyncResult).
 
+/// The largest file a pull accepts (the module's limit for models).
+constexpr qint64 kMaxPullBytes = 1024LL * 1024 * 1024;
 /// Offset corrections a push accepts before it calls the module confused.
 constexpr int kMaxRewinds = 64;
 
@@ -98,7 +102,7 @@ QCoro::Task<SyncResult<HelloReply>> DeviceClient::open(const QString &port)
         close();
         co_return SyncError{SyncFailure::PortUnavailable,
                             QStringLiteral("cannot open %1: %2%3").arg(port, why,
-                                denied ? QStringLiteral(" (add yourself to the dialout group, or install hardware/99-neurorack.rules)") : QString())};
+                                denied ? QStringLiteral(" (add yourself to the dialout group, or install hardware/60-neurorack.rules)") : QString())};
     }
     // CDC-ACM ignores the line settings; a real UART (or a pty) gets the usual 8N1, raw.
     m_port->setBaudRate(QSerialPort::Baud115200);
@@ -166,20 +170,21 @@ SyncResult<T> DeviceClient::decodeReply(MessageType type, const SyncResult<QByte
     return std::move(decoded).value();
 }
 
-QCoro::Task<SyncResult<QByteArray>> DeviceClient::request(MessageType type, QByteArray payload, std::chrono::milliseconds timeout)
+QCoro::Task<SyncResult<QByteArray>> DeviceClient::request(MessageType type, QByteArray payload, std::chrono::milliseconds patience)
 {
     const QString name = messageName(static_cast<quint8>(type));
     if (!isOpen())
         co_return SyncError{SyncFailure::LinkLost, QStringLiteral("not connected to a module")};
     if (payload.size() > Frame::kMaxPayload)
         co_return SyncError{SyncFailure::Protocol, QStringLiteral("%1 of %2 bytes is over the frame limit").arg(name).arg(payload.size())};
-    if (timeout <= 0ms)
-        timeout = m_replyTimeout;
+    const std::chrono::milliseconds timeout = m_replyTimeout;
+    const int attempts = std::max<int>(m_attempts, static_cast<int>(patience / timeout));
     const quint32 seq = ++m_seq;
+    m_lastError = {};
     const QByteArray wire = Frame{static_cast<quint8>(type), 0, seq, std::move(payload)}.encode();
     QPointer<QSerialPort> port = m_port;
 
-    for (int attempt = 0; attempt < m_attempts; ++attempt) {
+    for (int attempt = 0; attempt < attempts; ++attempt) {
         if (attempt > 0) {
             ++m_stats.retransmissions;
             qCDebug(lcProtocol).noquote() << "sending" << name << seq << "again, try" << attempt + 1;
@@ -243,7 +248,7 @@ QCoro::Task<SyncResult<QByteArray>> DeviceClient::request(MessageType type, QByt
             co_return SyncError{SyncFailure::Cancelled, QStringLiteral("cancelled")};
     }
     co_return SyncError{SyncFailure::NoAnswer,
-                        QStringLiteral("the module does not answer %1 (%2 tries, %3 ms apart)").arg(name).arg(m_attempts).arg(timeout.count())};
+                        QStringLiteral("the module does not answer %1 (%2 tries, %3 ms apart)").arg(name).arg(attempts).arg(timeout.count())};
 }
 
 QCoro::Task<SyncResult<DeviceInfo>> DeviceClient::info()
@@ -267,7 +272,7 @@ QCoro::Task<SyncStatus> DeviceClient::changeSettings(const QCborMap &changes)
     const auto reply = co_await request(MessageType::SetSettings, payload);
     if (!reply)
         co_return reply.error();
-    co_return std::monostate{};
+    co_return SyncStatus(std::monostate{});
 }
 
 QCoro::Task<SyncResult<CommitReply>> DeviceClient::push(TransferKind kind, const QString &name, const QByteArray &bytes, bool activate)
@@ -324,7 +329,7 @@ QCoro::Task<SyncResult<CommitReply>> DeviceClient::push(TransferKind kind, const
         }
         co_return committed;
     }
-    co_return SyncError{SyncFailure::Corrupted, QStringLiteral("%1 arrived damaged twice").arg(name)};
+    co_return SyncError{SyncFailure::Corrupted, QStringLiteral("%1 arrived damaged twice").arg(name)}; // not reached: round 1 returns
 }
 
 QCoro::Task<SyncResult<QByteArray>> DeviceClient::pull(TransferKind kind, const QString &name)
@@ -336,13 +341,16 @@ QCoro::Task<SyncResult<QByteArray>> DeviceClient::pull(TransferKind kind, const 
     if (!begun)
         co_return begun.error();
     const qint64 size = begun->size;
+    if (size > kMaxPullBytes)
+        co_return SyncError{SyncFailure::Protocol, QStringLiteral("the module offers %1 bytes, more than a bank or model may have").arg(size)};
     QByteArray bytes;
     bytes.reserve(size);
     Q_EMIT progress(0, size);
     while (bytes.size() < size) {
         if (m_cancelled)
             co_return SyncError{SyncFailure::Cancelled, QStringLiteral("cancelled")};
-        const int length = static_cast<int>(std::min<qint64>(begun->chunk, size - bytes.size()));
+        const int chunkSize = m_chunkSize > 0 ? std::min(m_chunkSize, begun->chunk) : begun->chunk;
+        const int length = static_cast<int>(std::min<qint64>(chunkSize, size - bytes.size()));
         const QByteArray chunkPayload = ChunkPosition{begun->transfer, bytes.size(), length}.encode();
         const auto chunkReply = co_await request(MessageType::PullChunk, chunkPayload);
         auto chunk = decodeReply<Chunk>(MessageType::PullChunk, chunkReply);
@@ -393,7 +401,7 @@ QCoro::Task<SyncStatus> DeviceClient::overrideCv(std::optional<std::array<double
     const auto reply = co_await request(MessageType::OverrideCv, payload);
     if (!reply)
         co_return reply.error();
-    co_return std::monostate{};
+    co_return SyncStatus(std::monostate{});
 }
 
 } // namespace neurorack

@@ -46,7 +46,8 @@ public:
     /// How long a reply may take before the request goes again.
     static constexpr std::chrono::milliseconds kReplyTimeout{500};
     /// How long the module may check and store a pushed file (a model is loaded and
-    /// run once before it is accepted).
+    /// run once before it is accepted). The commit is asked again every reply timeout
+    /// meanwhile: the module ignores the repeats until it has the answer.
     static constexpr std::chrono::milliseconds kCommitTimeout{60000};
     /// Tries per request before giving up.
     static constexpr int kAttempts = 6;
@@ -107,10 +108,11 @@ Q_SIGNALS:
     void progress(qint64 done, qint64 total);
 
 private:
-    /// Sends one request until its reply comes; the reply's payload, or why not. An
-    /// ERROR reply is kept in m_lastError.
+    /// Sends one request until its reply comes, every reply timeout, for at least
+    /// @p patience in all; the reply's payload, or why not. An ERROR reply is kept in
+    /// m_lastError.
     QCoro::Task<SyncResult<QByteArray>> request(MessageType type, QByteArray payload,
-                                                std::chrono::milliseconds timeout = std::chrono::milliseconds{0});
+                                                std::chrono::milliseconds patience = std::chrono::milliseconds{0});
     SyncError errorFrom(const ErrorReply &reply) const;
     template<typename T>
     SyncResult<T> decodeReply(MessageType type, const SyncResult<QByteArray> &reply) const;

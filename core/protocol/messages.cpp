@@ -40,6 +40,7 @@ public:
     }
 
     bool has(QLatin1String key) const { return m_map.contains(key); }
+    bool isNull(QLatin1String key) const { return m_map.value(key).isNull(); }
 
     qint64 integer(QLatin1String key, qint64 min, qint64 max, std::optional<qint64> fallback = std::nullopt)
     {
@@ -544,7 +545,8 @@ Result<CvOverride> CvOverride::decode(QByteArrayView payload)
 {
     Fields f(payload);
     CvOverride r;
-    if (f.has(QLatin1String("volts"))) {
+    // null (what encode() writes for nullopt) gives the inputs back, as does no "volts".
+    if (f.has(QLatin1String("volts")) && !f.isNull(QLatin1String("volts"))) {
         const QCborArray array = f.array(QLatin1String("volts"), 4);
         if (f.errors().isEmpty() && !array.isEmpty()) {
             if (array.size() != 4)

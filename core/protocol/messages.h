@@ -96,7 +96,7 @@ struct DeviceInfo {
     int protocol = 0;
     QString model;       ///< the playing model, "neurorack-impact 0.2.0"
     QString modelFile;
-    QString modelDevice; ///< "cpu", "cuda:0"
+    QString modelDevice; ///< "cpu" or "cuda"
     QString bankFile;    ///< the playing bank
     QString bankName;
     int slot = 0;

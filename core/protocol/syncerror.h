@@ -31,6 +31,11 @@ template<typename T>
 class SyncResult
 {
 public:
+    /// No result yet (QCoro::waitFor() needs a default).
+    SyncResult()
+        : m_state(SyncError{SyncFailure::Protocol, QStringLiteral("no result")})
+    {
+    }
     SyncResult(T value)
         : m_state(std::move(value))
     {

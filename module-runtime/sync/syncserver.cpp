@@ -107,6 +107,8 @@ void SyncServer::closePort(const QString &why)
     ++m_stats.reconnects;
     ++m_generation;
     m_pull.reset();
+    // A host that held the CVs is gone: the panel plays them again.
+    m_backend.overrideCv(std::nullopt);
     setState(QStringLiteral("waiting for %1").arg(m_portName));
     m_reopen.start();
 }
@@ -184,7 +186,7 @@ void SyncServer::handle(const Frame &frame)
         send(m_lastReply);
         return;
     }
-    if (m_pendingSeq) {
+    if (m_pendingSeq && type != MessageType::Hello && type != MessageType::DeviceInfo) {
         if (*m_pendingSeq != frame.seq)
             refuse(frame, {ErrorCode::kBusy, QStringLiteral("the module is still checking the last file")});
         return;
@@ -202,7 +204,7 @@ void SyncServer::handle(const Frame &frame)
         return;
     case MessageType::DeviceInfo: {
         DeviceInfo info = m_backend.deviceInfo();
-        info.protocol = Protocol::kVersion;
+        info.protocol = m_version;
         reply(frame, info.encode());
         return;
     }
@@ -270,6 +272,7 @@ void SyncServer::hello(const Frame &frame)
     }
     qCInfo(lcSync).noquote() << "HELLO from" << (request.software.isEmpty() ? QStringLiteral("a host") : request.software)
                              << "- protocol" << version;
+    m_version = version;
     setState(QStringLiteral("connected: %1").arg(request.software));
     reply(frame, HelloReply{version, QStringLiteral("neurorack-runtime %1").arg(QCoreApplication::applicationVersion()), Frame::kMaxPayload}.encode());
 }
@@ -363,12 +366,12 @@ void SyncServer::pullBegin(const Frame &frame)
             refuse(frame, path.refusal());
             return;
         }
-        auto bytes = DocumentFile::readFile(*path);
-        if (!bytes) {
-            refuse(frame, {ErrorCode::kStorage, bytes.errorString()});
+        QFile file(*path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            refuse(frame, {ErrorCode::kStorage, QStringLiteral("cannot read %1: %2").arg(name, file.errorString())});
             return;
         }
-        pull.bytes = *bytes;
+        pull.bytes = file.readAll();
     }
     pull.id = m_nextPullId++;
     pull.name = name;

@@ -89,6 +89,7 @@ private:
     QByteArray m_lastReply;
     /// A request being worked on off the main thread (a model commit).
     std::optional<quint32> m_pendingSeq;
+    int m_version = Protocol::kVersion; ///< settled by the last HELLO
     quint64 m_generation = 0; ///< bumped on every reconnection: late replies of a dead link are dropped
 
     struct Pull {

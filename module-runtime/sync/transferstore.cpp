@@ -64,8 +64,22 @@ Answer<TransferStore::Staged> TransferStore::begin(const PushBegin &request, qin
     if (!QDir().mkpath(m_dir))
         return Refusal{ErrorCode::kStorage, QStringLiteral("cannot create %1").arg(m_dir)};
 
-    // An earlier, different version of the same file will not be finished: make room.
+    // An earlier, different version of the same file will not be finished: make room,
+    // also for versions staged before a reboot.
     const QString part = partPath(request.sha256);
+    const auto metas = QDir(m_dir).entryInfoList({QStringLiteral("*.meta")}, QDir::Files);
+    for (const QFileInfo &info : metas) {
+        QFile other(info.absoluteFilePath());
+        if (!other.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject meta = QJsonDocument::fromJson(other.read(4096)).object();
+        const QString hash = info.completeBaseName();
+        if (meta.value(QStringLiteral("kind")).toString() == transferKindKey(request.kind)
+            && meta.value(QStringLiteral("name")).toString() == request.name && hash != QString::fromLatin1(request.sha256.toHex())) {
+            QFile::remove(info.absoluteFilePath());
+            QFile::remove(m_dir + QLatin1Char('/') + hash + QStringLiteral(".part"));
+        }
+    }
     for (auto it = m_transfers.begin(); it != m_transfers.end();) {
         if (it->kind == request.kind && it->name == request.name && it->sha256 != request.sha256) {
             QFile::remove(it->path);
@@ -89,8 +103,18 @@ Answer<TransferStore::Staged> TransferStore::begin(const PushBegin &request, qin
     QFile metaFile(metaPath(request.sha256));
     const bool sameFile = metaFile.open(QIODevice::ReadOnly) && QJsonDocument::fromJson(metaFile.readAll()).object() == meta;
     metaFile.close();
+    const qint64 staged0 = sameFile && QFileInfo::exists(part) ? std::min(QFileInfo(part).size(), request.size) : 0;
+    // Room for the rest of the staged copy and the stored file beside the old one.
+    const qint64 needed = (request.size - staged0) + request.size * 2;
+    if (freeBytes >= 0 && needed > freeBytes)
+        return Refusal{ErrorCode::kNoSpace, QStringLiteral("%1 needs %2 and the module has %3 free").arg(request.name, sizeText(needed), sizeText(freeBytes))};
     if (sameFile && QFileInfo::exists(part)) {
-        staged.offset = std::min(QFileInfo(part).size(), request.size);
+        staged.offset = staged0;
+        // Resumed: not stale.
+        const QDateTime now = QDateTime::currentDateTime();
+        QFile touch(metaFile.fileName());
+        if (touch.open(QIODevice::ReadWrite))
+            touch.setFileTime(now, QFileDevice::FileModificationTime);
     } else {
         QFile::remove(part);
         if (!metaFile.open(QIODevice::WriteOnly | QIODevice::Truncate) || metaFile.write(QJsonDocument(meta).toJson(QJsonDocument::Compact)) < 0)
@@ -100,11 +124,6 @@ Answer<TransferStore::Staged> TransferStore::begin(const PushBegin &request, qin
         if (!create.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return Refusal{ErrorCode::kStorage, QStringLiteral("cannot write %1: %2").arg(part, create.errorString())};
     }
-    // Room for the rest of the staged copy and the stored file beside the old one.
-    const qint64 needed = (request.size - staged.offset) + request.size * 2;
-    if (freeBytes >= 0 && needed > freeBytes)
-        return Refusal{ErrorCode::kNoSpace, QStringLiteral("%1 needs %2 and the module has %3 free").arg(request.name, sizeText(needed), sizeText(freeBytes))};
-
     // A transfer resumed after a reconnection gets a new id; the staged bytes are the same.
     for (auto it = m_transfers.begin(); it != m_transfers.end(); ++it) {
         if (it->sha256 == request.sha256) {
