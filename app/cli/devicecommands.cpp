@@ -291,10 +291,12 @@ int pullCommand(const QStringList &args, Io &io)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Fetches a bank from the module (default: the one it plays), checks its SHA-256 and "
-                                                    "saves it (JSON, or CBOR for a .cbor name) without ever leaving a half-written file."));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to save the bank."), QStringLiteral("FILE"));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The bank's file name on the module (device info lists them)."), QStringLiteral("NAME"));
-    parser.addOptions({output, name});
+                                                    "saves it (JSON, or CBOR for a .cbor name) without ever leaving a half-written file. "
+                                                    "With --model, fetches a model file instead."));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Where to save it."), QStringLiteral("FILE"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The file name on the module (device info lists them)."), QStringLiteral("NAME"));
+    const QCommandLineOption model(QStringLiteral("model"), QStringLiteral("Fetch a model (default: the one the module plays) rather than a bank."));
+    parser.addOptions({output, name, model});
     addLinkOptions(parser, true);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("device pull"), args, io, 0, 0))
         return *exit;
@@ -307,6 +309,18 @@ int pullCommand(const QStringList &args, Io &io)
         QElapsedTimer timer;
         timer.start();
         const QString module = parser.value(name);
+        if (parser.isSet(model)) {
+            const auto bytes = co_await client.pull(TransferKind::Model, module);
+            if (!bytes)
+                co_return session.fail(bytes.error());
+            if (const QString error = DocumentFile::writeFileAtomically(parser.value(output), *bytes); !error.isEmpty()) {
+                io.err << parser.value(output) << ": " << error << '\n';
+                co_return kExitFailure;
+            }
+            io.out << "pulled model " << (module.isEmpty() ? QStringLiteral("(the playing one)") : module) << " into " << parser.value(output)
+                   << ": " << rate(client.stats().payloadReceived, timer.elapsed()) << '\n';
+            co_return kExitOk;
+        }
         const auto bank = co_await client.pullBank(module);
         if (!bank)
             co_return session.fail(bank.error());

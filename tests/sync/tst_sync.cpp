@@ -483,6 +483,7 @@ private Q_SLOTS:
         QTest::addRow("push") << QStringList{QStringLiteral("push"), QStringLiteral("BANK"), QStringLiteral("--name"), QStringLiteral("cli.json")} << 0 << QStringLiteral("pushed banks/cli.json");
         QTest::addRow("pull") << QStringList{QStringLiteral("pull"), QStringLiteral("--name"), QStringLiteral("cli.json"), QStringLiteral("-o"), QStringLiteral("OUT")} << 0 << QStringLiteral("pulled bank");
         QTest::addRow("upload-model") << QStringList{QStringLiteral("upload-model"), QStringLiteral("MODEL"), QStringLiteral("--name"), QStringLiteral("cli.pt"), QStringLiteral("--no-activate")} << 0 << QStringLiteral("uploaded models/cli.pt");
+        QTest::addRow("pull-model") << QStringList{QStringLiteral("pull"), QStringLiteral("--model"), QStringLiteral("--name"), QStringLiteral("cli.pt"), QStringLiteral("-o"), QStringLiteral("OUTMODEL")} << 0 << QStringLiteral("pulled model cli.pt");
         QTest::addRow("play") << QStringList{QStringLiteral("play"), QStringLiteral("1")} << 0 << QStringLiteral("playing slot 1");
         QTest::addRow("pull of a missing bank") << QStringList{QStringLiteral("pull"), QStringLiteral("--name"), QStringLiteral("nope.json"), QStringLiteral("-o"), QStringLiteral("OUT")} << 6 << QStringLiteral("no bank nope.json");
         QTest::addRow("a port that does not exist") << QStringList{QStringLiteral("info"), QStringLiteral("--port"), QStringLiteral("/dev/nonexistent-tty")} << 3 << QStringLiteral("cannot open");
@@ -498,6 +499,8 @@ private Q_SLOTS:
         QVERIFY(DocumentFile::saveBank(bankFile, makeBank(51, 20)).isEmpty());
         const QString out = m_dir.filePath(QStringLiteral("cli-out.json"));
         arguments.replaceInStrings(QStringLiteral("BANK"), bankFile);
+        const QString outModel = m_dir.filePath(QStringLiteral("cli-out.pt"));
+        arguments.replaceInStrings(QStringLiteral("OUTMODEL"), outModel);
         arguments.replaceInStrings(QStringLiteral("OUT"), out);
         arguments.replaceInStrings(QStringLiteral("MODEL"), ImpactEngine::defaultModelPath());
         arguments.prepend(QStringLiteral("device"));
@@ -509,7 +512,9 @@ private Q_SLOTS:
         const QString output = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
         QVERIFY2(cli.exitCode() == exitCode, qPrintable(QStringLiteral("exit %1: %2").arg(cli.exitCode()).arg(output)));
         QVERIFY2(output.contains(says), qPrintable(output));
-        if (arguments.at(1) == u"pull" && exitCode == 0)
+        if (arguments.at(1) == u"pull" && exitCode == 0 && arguments.contains(QStringLiteral("--model")))
+            QCOMPARE(*DocumentFile::readFile(outModel), *DocumentFile::readFile(ImpactEngine::defaultModelPath()));
+        else if (arguments.at(1) == u"pull" && exitCode == 0)
             QCOMPARE(*DocumentFile::loadBank(out), makeBank(51, 20));
     }
 };
