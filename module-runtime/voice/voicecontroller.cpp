@@ -140,99 +140,32 @@ void VoiceController::smooth()
     m_glideStartNs = 0;
 }
 
+MappingEvaluator::Volts VoiceController::volts() const
+{
+    MappingEvaluator::Volts v{};
+    for (int i = 0; i < kCvCount; ++i)
+        v[static_cast<std::size_t>(i)] = cvVolts(i);
+    return v;
+}
+
 double VoiceController::morphAmount() const
 {
-    for (int i = 0; i < kCvCount; ++i) {
-        const auto &input = m_bank.mapping().cv[static_cast<std::size_t>(i)];
-        if (input.target == CvTarget::MorphAmount)
-            return std::clamp(input.valueAt(cvVolts(i)), 0.0, 1.0);
-    }
-    return kDefaultMorph;
+    return MappingEvaluator(m_bank).morphAmount(volts());
 }
 
 int VoiceController::cvSelectedSlot() const
 {
-    for (int i = 0; i < kCvCount; ++i) {
-        const auto &input = m_bank.mapping().cv[static_cast<std::size_t>(i)];
-        if (input.target != CvTarget::PresetSelect)
-            continue;
-        const auto filled = m_bank.filledSlots();
-        if (filled.isEmpty())
-            return -1;
-        const double position = std::clamp(input.valueAt(cvVolts(i)), 0.0, 1.0);
-        return filled[static_cast<int>(std::lround(position * static_cast<double>(filled.size() - 1)))];
-    }
-    return -1;
-}
-
-DescriptorCurves VoiceController::baseCurves(ImpactSource source) const
-{
-    if (source == ImpactSource::Morph) {
-        const auto pair = m_bank.morphPair();
-        if (!pair)
-            return {};
-        return DescriptorCurves::morph(m_bank.preset(pair->a)->curves, m_bank.preset(pair->b)->curves, morphAmount());
-    }
-    for (int i = 0; i < kCvCount; ++i) {
-        const auto &input = m_bank.mapping().cv[static_cast<std::size_t>(i)];
-        if (input.target != CvTarget::BankScan)
-            continue;
-        // A continuous path through the filled slots: between two neighbours, their morph.
-        const auto filled = m_bank.filledSlots();
-        if (filled.isEmpty())
-            return {};
-        const double position = std::clamp(input.valueAt(cvVolts(i)), 0.0, 1.0) * static_cast<double>(filled.size() - 1);
-        const int from = std::min(static_cast<int>(position), static_cast<int>(filled.size()) - 1);
-        const int to = std::min(from + 1, static_cast<int>(filled.size()) - 1);
-        return DescriptorCurves::morph(m_bank.preset(filled[from])->curves, m_bank.preset(filled[to])->curves,
-                                       position - from);
-    }
-    const Preset *preset = m_bank.preset(m_slot);
-    return preset ? preset->curves : DescriptorCurves{};
-}
-
-void VoiceController::applyCvs(DescriptorCurves &curves) const
-{
-    std::array<double, kDescriptorCount> offset{};
-    std::array<double, kDescriptorCount> scale;
-    scale.fill(1.0);
-    for (int i = 0; i < kCvCount; ++i) {
-        const auto &input = m_bank.mapping().cv[static_cast<std::size_t>(i)];
-        const double value = input.valueAt(cvVolts(i));
-        const auto d = static_cast<std::size_t>(input.descriptor);
-        switch (input.target) {
-        case CvTarget::DescriptorOffset:
-            offset[d] += value;
-            break;
-        case CvTarget::DescriptorScale:
-            scale[d] *= value;
-            break;
-        case CvTarget::PitchVoct:
-            offset[static_cast<std::size_t>(DescriptorId::Pitch)] += value;
-            break;
-        default:
-            break;
-        }
-    }
-    for (std::size_t d = 0; d < kDescriptorCount; ++d) {
-        if (offset[d] != 0.0 || scale[d] != 1.0)
-            curves.applyOffsetScale(static_cast<DescriptorId>(d), offset[d], scale[d]);
-    }
+    return MappingEvaluator(m_bank).selectedSlot(volts());
 }
 
 DescriptorCurves VoiceController::curvesFor(ImpactSource source) const
 {
-    DescriptorCurves curves = baseCurves(source);
-    if (!curves.isEmpty())
-        applyCvs(curves);
-    return curves;
+    return MappingEvaluator(m_bank).curvesFor(source, m_slot, volts());
 }
 
 bool VoiceController::sourceUsed(ImpactSource source) const
 {
-    const auto action = source == ImpactSource::Morph ? GateAction::TriggerMorph : GateAction::Trigger;
-    return std::any_of(m_bank.mapping().gates.begin(), m_bank.mapping().gates.end(),
-                       [action](const GateInput &gate) { return gate.action == action; });
+    return MappingEvaluator(m_bank).sourceUsed(source);
 }
 
 void VoiceController::update(std::int64_t ns)
@@ -265,30 +198,7 @@ void VoiceController::update(std::int64_t ns)
 
 std::pair<QString, QString> VoiceController::cvText(int input) const
 {
-    const auto &cv = m_bank.mapping().cv[static_cast<std::size_t>(input)];
-    const double value = cv.valueAt(cvVolts(input));
-    const auto &info = descriptor(cv.descriptor);
-    switch (cv.target) {
-    case CvTarget::None:
-        return {QStringLiteral("—"), QString()};
-    case CvTarget::DescriptorOffset:
-        return {info.translatedName(), QStringLiteral("%1%2 %3")
-                                            .arg(value >= 0 ? QStringLiteral("+") : QString())
-                                            .arg(value, 0, 'f', info.unitString().isEmpty() ? 2 : (cv.descriptor == DescriptorId::Pitch ? 1 : 0))
-                                            .arg(cv.descriptor == DescriptorId::Pitch ? QStringLiteral("st") : info.unitString())
-                                            .trimmed()};
-    case CvTarget::DescriptorScale:
-        return {info.translatedName(), QStringLiteral("×%1").arg(value, 0, 'f', 2)};
-    case CvTarget::MorphAmount:
-        return {QStringLiteral("morph"), QStringLiteral("%1 %").arg(std::lround(value * 100.0))};
-    case CvTarget::PresetSelect:
-        return {QStringLiteral("preset"), QString::number(m_slot + 1)};
-    case CvTarget::BankScan:
-        return {QStringLiteral("bank scan"), QStringLiteral("%1 %").arg(std::lround(value * 100.0))};
-    case CvTarget::PitchVoct:
-        return {QStringLiteral("pitch V/oct"), QStringLiteral("%1%2 st").arg(value >= 0 ? QStringLiteral("+") : QString()).arg(value, 0, 'f', 1)};
-    }
-    return {};
+    return MappingEvaluator(m_bank).cvText(input, cvVolts(input), m_slot);
 }
 
 } // namespace neurorack::runtime

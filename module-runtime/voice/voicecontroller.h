@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/bank.h"
+#include "model/mappingevaluator.h"
 #include "voiceplayer.h"
 
 #include <QObject>
@@ -26,7 +27,7 @@ public:
     static constexpr int kCvCount = Mapping::kCvCount;
     static constexpr int kGateCount = Mapping::kGateCount;
     /// The morph amount when no CV drives it.
-    static constexpr double kDefaultMorph = 0.5;
+    static constexpr double kDefaultMorph = MappingEvaluator::kDefaultMorph;
 
     VoiceController(VoicePlayer &player, RenderWorker &worker, QObject *parent = nullptr);
 
@@ -70,8 +71,8 @@ private:
     void update(std::int64_t ns);
     /// The slot the preset-select CV points at, or −1 when no CV selects.
     int cvSelectedSlot() const;
-    DescriptorCurves baseCurves(ImpactSource source) const;
-    void applyCvs(DescriptorCurves &curves) const;
+    /// The smoothed CVs, for the mapping evaluator.
+    MappingEvaluator::Volts volts() const;
     bool sourceUsed(ImpactSource source) const;
 
     VoicePlayer &m_player;

@@ -4,6 +4,8 @@
 #include "audio/audiosink.h"
 #include "spscqueue.h"
 
+#include "model/mappingevaluator.h"
+
 #include <array>
 #include <atomic>
 #include <cstdint>
@@ -13,9 +15,6 @@ namespace neurorack::runtime {
 
 /// The two impacts the gates can play: the current preset (with the CVs applied) and
 /// the morph of the bank's two morph presets.
-enum class ImpactSource { Preset = 0, Morph = 1 };
-inline constexpr int kSourceCount = 2;
-
 /// The audio-thread side of the voice engine. Rendered impacts arrive ready in
 /// preallocated buffers; a gate starts a voice at the next block. Everything the audio
 /// thread touches is preallocated, and other threads reach it only through lock-free
