@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "curvechartview.h"
 
+#include "descriptorcolours.h"
 #include "model/framegrid.h"
 
 #include <QChart>
@@ -10,11 +11,6 @@
 #include <cmath>
 
 namespace neurorack::studio {
-
-namespace {
-// One colour per descriptor, the same everywhere in the app.
-constexpr std::array<QRgb, kDescriptorCount> kColours{0xd0d0d0, 0xff7043, 0x90a4ae, 0x66bb6a, 0xab47bc, 0xffca28, 0x42a5f5};
-} // namespace
 
 CurveChartView::CurveChartView(QWidget *parent)
     : QChartView(parent)
@@ -33,7 +29,7 @@ CurveChartView::CurveChartView(QWidget *parent)
     for (const auto id : kAllDescriptors) {
         auto *series = new QLineSeries(chart);
         series->setName(descriptor(id).translatedName());
-        QPen pen(QColor::fromRgb(kColours[std::size_t(id)]));
+        QPen pen(descriptorColour(id));
         pen.setWidthF(id == DescriptorId::Loudness ? 2.5 : 1.6);
         series->setPen(pen);
         chart->addSeries(series);
