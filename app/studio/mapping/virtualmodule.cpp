@@ -381,6 +381,7 @@ void VirtualModule::setBank(const Bank *bank, int slot)
     }
     updateKnobRanges();
     updateReadouts();
+    updateControls();
     if (m_backend == Backend::InProcess)
         repaintScreen();
 }
