@@ -636,6 +636,8 @@ VirtualModule *MainWindow::showVirtualModule()
         m_virtualModule->setBank(&m_document->bank(), m_slot);
         connect(m_virtualModule, &VirtualModule::auditionRequested, this, &MainWindow::audition);
         connect(m_virtualModule, &VirtualModule::slotRequested, this, &MainWindow::selectSlot);
+        // The module's CV state moves as a marker on the map.
+        connect(m_virtualModule, &VirtualModule::cvCurvesChanged, m_map, &DescriptorMapView::setCvMarker);
         connect(m_virtualModule, &VirtualModule::hostPortChanged, this, [this](const QString &port) {
             if (port.isEmpty())
                 return;

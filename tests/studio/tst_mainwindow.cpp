@@ -3,6 +3,7 @@
 // of every kind of edit, the bank list's drag, copy and paste, unsaved-changes prompt,
 // crash-safe autosave and recovery, remembered layout, bad files refused, screenshots.
 #include "bankdocument.h"
+#include "descriptormapview.h"
 #include "banklistmodel.h"
 #include "mainwindow.h"
 #include "mappingeditor.h"
@@ -325,6 +326,10 @@ private Q_SLOTS:
         QVERIFY(main.save(dir + QStringLiteral("/studio-main.png")));
         VirtualModule *module = window->showVirtualModule();
         QVERIFY(QTest::qWaitForWindowExposed(module));
+        // Turning a CV knob of the virtual module moves the CV marker on the map.
+        QVERIFY(!window->descriptorMap()->hasCvMarker());
+        module->setCvVolts(0, 3.0);
+        QVERIFY(window->descriptorMap()->hasCvMarker());
         QTest::qWait(200);
         const QImage panel = module->grab().toImage();
         QVERIFY(panel.save(dir + QStringLiteral("/studio-virtual-module.png")));
