@@ -43,22 +43,6 @@ constexpr std::chrono::milliseconds kSettingsDelay{1000};
 constexpr std::chrono::milliseconds kRepaintDelay{33};
 constexpr std::chrono::milliseconds kStatsPeriod{1000};
 
-QString gateActionText(GateAction action)
-{
-    switch (action) {
-    case GateAction::Trigger:
-        return QStringLiteral("play");
-    case GateAction::TriggerMorph:
-        return QStringLiteral("play morph");
-    case GateAction::NextPreset:
-        return QStringLiteral("next");
-    case GateAction::PreviousPreset:
-        return QStringLiteral("previous");
-    case GateAction::None:
-        break;
-    }
-    return QStringLiteral("—");
-}
 }
 
 RuntimeService::RuntimeService(RuntimeOptions options, QObject *parent)
@@ -487,7 +471,7 @@ RuntimeView RuntimeService::view() const
         v.cv[static_cast<std::size_t>(i)] = CvView{m_controller->cvVolts(i), label, value};
     }
     for (int i = 0; i < RuntimeView::kGateCount; ++i)
-        v.gates[static_cast<std::size_t>(i)] = GateView{m_controller->gateHigh(i), gateActionText(b.mapping().gates[static_cast<std::size_t>(i)].action)};
+        v.gates[static_cast<std::size_t>(i)] = GateView{m_controller->gateHigh(i), MappingEvaluator::gateActionText(b.mapping().gates[static_cast<std::size_t>(i)].action)};
     if (const auto pair = b.morphPair()) {
         v.morphA = b.preset(pair->a)->name;
         v.morphB = b.preset(pair->b)->name;
@@ -505,7 +489,7 @@ RuntimeView RuntimeService::view() const
         v.mappingLines << QStringLiteral("CV%1 %2").arg(i + 1).arg(label);
     }
     for (int i = 0; i < 2; ++i)
-        v.mappingLines << QStringLiteral("Gate %1 %2").arg(i + 1).arg(gateActionText(b.mapping().gates[static_cast<std::size_t>(i)].action));
+        v.mappingLines << QStringLiteral("Gate %1 %2").arg(i + 1).arg(MappingEvaluator::gateActionText(b.mapping().gates[static_cast<std::size_t>(i)].action));
     v.stats = m_stats;
     v.audioOutput = m_sink ? m_sink->description() : QString();
     v.usbState = m_options.serialPort.isEmpty() ? QStringLiteral("not configured") : m_linkState;

@@ -129,4 +129,21 @@ std::pair<QString, QString> MappingEvaluator::cvText(int input, double volts, in
     return {};
 }
 
+QString MappingEvaluator::gateActionText(GateAction action)
+{
+    switch (action) {
+    case GateAction::Trigger:
+        return QStringLiteral("play");
+    case GateAction::TriggerMorph:
+        return QStringLiteral("play morph");
+    case GateAction::NextPreset:
+        return QStringLiteral("next");
+    case GateAction::PreviousPreset:
+        return QStringLiteral("previous");
+    case GateAction::None:
+        break;
+    }
+    return QStringLiteral("—");
+}
+
 } // namespace neurorack

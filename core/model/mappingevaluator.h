@@ -43,6 +43,8 @@ public:
     /// What CV @p input drives at @p volts, for a screen: a short label and the value with
     /// its unit ("Richness", "+1200 Hz"). @p slot is the current slot (for preset select).
     std::pair<QString, QString> cvText(int input, double volts, int slot) const;
+    /// What a gate does, as the module's screen says it ("play", "play morph", "next", …).
+    static QString gateActionText(GateAction action);
 
 private:
     DescriptorCurves baseCurves(ImpactSource source, int slot, const Volts &volts) const;

@@ -72,25 +72,6 @@ QImage blankScreen(const QString &text)
     return image;
 }
 
-#if NEURORACK_STUDIO_SCREEN_PAINTER
-QString gateActionText(GateAction action)
-{
-    // The runtime's own short texts (runtimeservice.cpp), so that the screen reads the same.
-    switch (action) {
-    case GateAction::Trigger:
-        return QStringLiteral("play");
-    case GateAction::TriggerMorph:
-        return QStringLiteral("play morph");
-    case GateAction::NextPreset:
-        return QStringLiteral("next");
-    case GateAction::PreviousPreset:
-        return QStringLiteral("previous");
-    case GateAction::None:
-        break;
-    }
-    return QStringLiteral("—");
-}
-#endif
 
 } // namespace
 
@@ -132,9 +113,9 @@ struct VirtualModule::Screen {
         }
         for (int g = 0; g < runtime::RuntimeView::kGateCount; ++g) {
             const GateAction action = mapping.gates[static_cast<std::size_t>(g)].action;
-            v.gates[static_cast<std::size_t>(g)] = runtime::GateView{sim.gateHigh(g), gateActionText(action)};
+            v.gates[static_cast<std::size_t>(g)] = runtime::GateView{sim.gateHigh(g), MappingEvaluator::gateActionText(action)};
             v.calibration[static_cast<std::size_t>(g) + runtime::RuntimeView::kCvCount].rawVolts = sim.gateHigh(g) ? kGateHighVolts : 0.0;
-            v.mappingLines << QStringLiteral("Gate %1 %2").arg(g + 1).arg(gateActionText(action));
+            v.mappingLines << QStringLiteral("Gate %1 %2").arg(g + 1).arg(MappingEvaluator::gateActionText(action));
         }
         if (const auto pair = bank->morphPair()) {
             v.morphA = bank->preset(pair->a)->name;
