@@ -302,7 +302,6 @@ void MainWindow::connectDocument()
             m_virtualModule->setBank(&bank, m_slot);
         const QList<int> filled = bank.filledSlots();
         selectSlot(filled.isEmpty() ? 0 : filled.first());
-        showSlot(m_slot);
         updateTitle();
     });
     connect(m_document, &BankDocument::slotChanged, this, [this](int slot) {
@@ -382,10 +381,11 @@ void MainWindow::selectSlot(int slot)
 {
     if (slot < 0 || slot >= Bank::kSlotCount)
         return;
-    m_list->setCurrentIndex(m_model->index(slot));
-    if (slot != m_slot)
-        return; // showSlot() runs from the selection change
-    showSlot(slot);
+    if (m_list->currentIndex().row() == slot) {
+        showSlot(slot); // no selection change to do it
+        return;
+    }
+    m_list->setCurrentIndex(m_model->index(slot)); // showSlot() runs from the selection change
 }
 
 void MainWindow::showSlot(int slot)
