@@ -24,6 +24,7 @@
 #include <cmath>
 #include <csignal>
 #include <functional>
+#include <memory>
 
 using namespace neurorack;
 
@@ -334,12 +335,12 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, request);
         QFETCH(QString, error);
-        static QTemporaryDir dir;
-        static Runtime *runtime = nullptr;
-        if (!runtime) {
-            runtime = new Runtime(dir.filePath(QStringLiteral("data")));
-            QVERIFY2(runtime->start(), runtime->log().constData());
+        // One runtime answers every row; cleanupTestCase stops it.
+        if (!m_shared) {
+            m_shared = std::make_unique<Runtime>(m_sharedDir.filePath(QStringLiteral("data")));
+            QVERIFY2(m_shared->start(), m_shared->log().constData());
         }
+        Runtime *runtime = m_shared.get();
         const QJsonObject reply = runtime->send(request);
         QCOMPARE(reply.value(QStringLiteral("ok")).toBool(), false);
         QVERIFY2(reply.value(QStringLiteral("error")).toString().startsWith(error), qPrintable(reply.value(QStringLiteral("error")).toString()));
@@ -411,6 +412,15 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().contains("cannot start:"));
     }
+
+    void cleanupTestCase()
+    {
+        m_shared.reset();
+    }
+
+private:
+    QTemporaryDir m_sharedDir;
+    std::unique_ptr<Runtime> m_shared;
 };
 
 QTEST_GUILESS_MAIN(tst_Runtime)
