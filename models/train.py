@@ -74,6 +74,9 @@ def main():
     parser.add_argument("--out", required=True, help="run folder: checkpoints, log, exported model")
     parser.add_argument("--steps", type=int, default=6000)
     parser.add_argument("--batch", type=int, default=8)
+    parser.add_argument("--unseen", type=int, default=4,
+                        help="curves per batch that no training sound has (morphs of two items, CV offsets), "
+                             "trained with the losses that need no target sound")
     parser.add_argument("--seconds", type=float, default=1.0, help="length of each training excerpt")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
@@ -122,9 +125,15 @@ def main():
     started, recent = time.time(), []
     while step < args.steps:
         curves, audio = batch_of(train, args.batch, frames, rng)
-        pred = model(curves).squeeze(1)
+        unseen = torch.from_numpy(np.stack([data.unseen_curves(train, frames, rng) for _ in range(args.unseen)])) \
+            if args.unseen else curves[:0]
+        everything = torch.cat([curves, unseen])
+        rendered = model(everything).squeeze(1)
+        pred = rendered[:args.batch]
         spectral = losses.multi_resolution_stft(pred, audio)
-        consistency = losses.descriptor_consistency(pred, audio, model.fill_unvoiced(curves[:, 6])[0])
+        pitch, voiced = model.fill_unvoiced(everything[:, 6])
+        consistency = (losses.target_consistency(pred, audio, pitch[:args.batch])
+                       + losses.curve_consistency(rendered, everything, pitch, voiced))
         loss = spectral + 0.5 * consistency
         optimizer.zero_grad()
         loss.backward()

@@ -138,3 +138,81 @@ def crop(item: Item, frames: int, rng: np.random.Generator, from_start: bool) ->
         curves = np.concatenate([curves, np.repeat(SILENT_FRAME[:, None], pad, axis=1)], axis=1)
         audio = np.pad(audio, (0, pad * HOP))
     return curves, audio
+
+
+# ---- curves that no recording has ------------------------------------------------
+#
+# Morphs and CV offsets as the product makes them (core/model/descriptorcurves.cpp):
+# the model is trained to follow them too, with the losses that need no target sound.
+
+RANGES = [(-70.0, 6.0), (0.0, 1.0), (0.0, 1.0), (0.0, 1.0), (0.0, 12000.0), (0.0, 24000.0), (20.0, 8000.0)]
+
+
+def _log_lerp(a, b, t):
+    return np.exp(np.log(a) + (np.log(b) - np.log(a)) * t)
+
+
+def resample(curves: np.ndarray, frames: int) -> np.ndarray:
+    """DescriptorCurves::resampled: linear, pitch in log frequency, voicing from the
+    nearer frame."""
+    source = curves.shape[1]
+    if frames == source:
+        return curves.copy()
+    pos = np.clip((np.arange(frames) + 0.5) * source / frames - 0.5, 0.0, source - 1)
+    i0 = pos.astype(np.int64)
+    i1 = np.minimum(i0 + 1, source - 1)
+    t = pos - i0
+    a, b = curves[:, i0], curves[:, i1]
+    out = a + (b - a) * t
+    pa, pb = a[6], b[6]
+    both = ~np.isnan(pa) & ~np.isnan(pb)
+    with np.errstate(invalid="ignore"):
+        out[6] = np.where(both, _log_lerp(pa, pb, t), np.where(t < 0.5, pa, pb))
+    return out.astype(np.float32)
+
+
+def morph(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:
+    """DescriptorCurves::morph: both resampled to the blended length, mixed linearly,
+    pitch in log frequency; a voiced frame against an unvoiced one keeps the nearer
+    side's voicing."""
+    frames = max(1, int(round((1.0 - amount) * a.shape[1] + amount * b.shape[1])))
+    ra, rb = resample(a, frames), resample(b, frames)
+    out = ra + (rb - ra) * amount
+    va, vb = ~np.isnan(ra[6]), ~np.isnan(rb[6])
+    with np.errstate(invalid="ignore"):
+        pitch = np.where(va & vb, _log_lerp(ra[6], rb[6], amount),
+                         np.where(va, ra[6] if amount <= 0.5 else np.nan, rb[6] if amount >= 0.5 else np.nan))
+    out[6] = pitch
+    return out.astype(np.float32)
+
+
+def offset(curves: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Random CV-style offsets and scales (DescriptorCurves::applyOffsetScale): loudness
+    moved, brightness and richness scaled, pitch transposed, and now and then noisiness,
+    tonality or percussivity moved, each clamped to its range."""
+    out = curves.copy()
+    out[0] = out[0] + rng.uniform(-12.0, 3.0)
+    out[5] = out[5] * rng.uniform(0.7, 1.5)
+    out[4] = out[4] * (rng.uniform(0.7, 1.5) if rng.random() < 0.5 else 1.0)
+    out[6] = out[6] * 2.0 ** (rng.uniform(-7.0, 7.0) / 12.0)
+    for row in (1, 2, 3):
+        if rng.random() < 0.25:
+            out[row] = out[row] + rng.uniform(-0.2, 0.2)
+    for row, (low, high) in enumerate(RANGES):
+        out[row] = np.clip(out[row], low, high)  # NaN (unvoiced) stays NaN
+    return out
+
+
+def unseen_curves(items: List[Item], frames: int, rng: np.random.Generator) -> np.ndarray:
+    """A window of `frames` frames of a morph of two items, or of one item with offsets."""
+    a = items[int(rng.integers(0, len(items)))].curves
+    if rng.random() < 0.6:
+        b = items[int(rng.integers(0, len(items)))].curves
+        curves = morph(a, b, float(rng.uniform(0.2, 0.8)))
+    else:
+        curves = offset(a, rng)
+    curves = curves[:, :frames]
+    if curves.shape[1] < frames:
+        pad = frames - curves.shape[1]
+        curves = np.concatenate([curves, np.repeat(SILENT_FRAME[:, None], pad, axis=1)], axis=1)
+    return curves

@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Training losses: multi-resolution STFT distance, plus descriptor consistency.
 
-Descriptor consistency compares differentiable *proxies* of the descriptors (frame
-energy in dB, spectral centroid and spread, band flatness, the share of new broadband
-energy, periodicity at the pitch period) between the rendered and the original audio. They are not the descriptors themselves, whose one definition is
-the C++ analyzer (the evaluation measures those); they only tell the gradient which way
-loudness, brightness, richness and noisiness move.
+Descriptor consistency has two parts. `curve_consistency` measures the rendered audio's
+brightness, richness, noisiness and percussivity the way the analyzer's spectral frame
+does, and compares them with the curves the audio was rendered from: it needs no target
+sound, so it also trains on curves no recording has (morphs, CV offsets).
+`target_consistency` compares frame energy and periodicity at the pitch period (a proxy
+for tonality) with the original sound's. The C++ analyzer stays the one definition of
+the descriptors: the training data and `neurorack eval` are measured with it.
 """
+import math
 from typing import List
 
 import torch
@@ -33,34 +36,6 @@ def multi_resolution_stft(pred: torch.Tensor, target: torch.Tensor, resolutions:
     return total / len(resolutions)
 
 
-def descriptor_proxies(x: torch.Tensor, hop: int = 240):
-    """Per-frame log energy (dB), centroid and spread (in octaves) and band flatness."""
-    mag = _magnitude(x, 1024, hop)[:, 1:, :]  # [B, 512, frames]
-    power = mag * mag
-    bins = torch.arange(1, mag.shape[1] + 1, device=x.device, dtype=x.dtype).view(1, -1, 1)
-    energy = power.sum(dim=1)
-    db = 10.0 * torch.log10(energy + 1e-9)
-    weight = mag / (mag.sum(dim=1, keepdim=True) + 1e-9)
-    centroid = (weight * bins).sum(dim=1)
-    spread = torch.sqrt((weight * (bins - centroid.unsqueeze(1)) ** 2).sum(dim=1) + 1e-6)
-    bands = power.view(power.shape[0], 64, 8, power.shape[-1])
-    flatness = torch.exp(torch.log(bands + 1e-9).mean(dim=2)) / (bands.mean(dim=2) + 1e-9)
-    flat = (flatness * bands.sum(dim=2)).sum(dim=1) / (energy + 1e-9)
-    return db, torch.log2(centroid + 1.0), torch.log2(spread + 1.0), flat
-
-
-def onset_share(x: torch.Tensor, hop: int = 240) -> torch.Tensor:
-    """Per-frame share of the energy that is new and broadband rather than steady: band
-    powers against their median over the 8 frames before (steady) and over 9
-    neighbouring bands (broadband), with a soft mask. A proxy for percussivity."""
-    power = _magnitude(x, 1024, hop)[:, 1:, :] ** 2
-    bands = power.view(power.shape[0], 32, 16, power.shape[-1]).sum(dim=2)  # [B, 32, F]
-    past = F.pad(bands, (8, 0), mode="replicate").unfold(2, 9, 1).median(dim=-1).values
-    across = F.pad(bands.transpose(1, 2), (4, 4)).unfold(2, 9, 1).median(dim=-1).values.transpose(1, 2)
-    mask = across / (past + across + 1e-12)
-    return (bands * mask).sum(dim=1) / (bands.sum(dim=1) + 1e-12)
-
-
 def periodicity(x: torch.Tensor, pitch: torch.Tensor, hop: int = 240, sample_rate: int = 48000) -> torch.Tensor:
     """Per-frame normalised correlation of the signal with itself one pitch period later
     (pitch [B, F] in Hz, unvoiced frames already filled). A proxy for tonality."""
@@ -75,17 +50,121 @@ def periodicity(x: torch.Tensor, pitch: torch.Tensor, hop: int = 240, sample_rat
     return (2.0 * cross / (energy + 1e-9)).clamp(min=0.0)
 
 
-def descriptor_consistency(pred: torch.Tensor, target: torch.Tensor, pitch: torch.Tensor) -> torch.Tensor:
-    """pitch: the target's pitch curve [B, F] in Hz with unvoiced frames filled."""
-    pd, pc, ps, pf = descriptor_proxies(pred)
-    td, tc, ts, tf = descriptor_proxies(target)
+def target_consistency(pred: torch.Tensor, target: torch.Tensor, pitch: torch.Tensor) -> torch.Tensor:
+    """Frame energy (dB) and periodicity at the pitch period (a proxy for tonality) of the
+    rendered audio against the original's. pitch: the target's pitch curve [B, F] in Hz
+    with unvoiced frames filled."""
+    frames = pitch.shape[-1]
+    pd = 10.0 * torch.log10(_analyzer_frames(pred, frames).sum(dim=1) + 1e-9)
+    td = 10.0 * torch.log10(_analyzer_frames(target, frames).sum(dim=1) + 1e-9)
     audible = (td > td.amax(dim=-1, keepdim=True) - 60.0).float()  # ignore the silent tail
     n = audible.sum() + 1.0
+    masked = lambda a, b: ((a - b).abs() * audible).sum() / n
+    return masked(pd, td) / 10.0 + 2.0 * masked(periodicity(pred, pitch), periodicity(target, pitch))
 
-    def masked(a, b):
-        frames = min(a.shape[-1], b.shape[-1], audible.shape[-1])
-        return ((a[..., :frames] - b[..., :frames]).abs() * audible[..., :frames]).sum() / n
 
-    return (masked(pd, td) / 10.0 + masked(pc, tc) + masked(ps, ts) + 2.0 * masked(pf, tf)
-            + 2.0 * masked(onset_share(pred), onset_share(target))
-            + 2.0 * masked(periodicity(pred, pitch), periodicity(target, pitch)))
+# ---- consistency with the conditioning curves ------------------------------------
+#
+# The terms below compare the rendered audio with the curves it was asked for, not with
+# a target sound, so they also apply to curves that no recording has (morphs, CV
+# offsets). Their measures follow the analyzer's spectral frame (1024-point Hann window
+# centred on each 240-sample hop, bins 1..512, magnitude-weighted centroid, power-weighted spread,
+# 8-bin band flatness relative to white noise, a causal harmonic–percussive split on
+# 32 bands) closely enough to steer training; the analyzer stays the one definition,
+# and `neurorack eval` measures with it.
+
+BIN_HZ = 48000.0 / 1024.0
+WHITE_NOISE_FLATNESS = 0.6528
+
+
+def _analyzer_frames(x: torch.Tensor, frames: int) -> torch.Tensor:
+    """Power spectrum [B, 512, frames], bins 1..512, of 1024-sample segments centred on
+    i × 240, each with its mean removed and the analyzer's Hann window (sampled at the
+    half sample: magnitude weighting makes the spread sensitive to the window's leakage)."""
+    padded = F.pad(x, (512, 512 + 1024))
+    segments = padded.unfold(1, 1024, 240)[:, :frames]  # [B, frames, 1024]
+    segments = segments - segments.mean(dim=-1, keepdim=True)
+    i = torch.arange(1024, device=x.device, dtype=x.dtype)
+    window = 0.5 - 0.5 * torch.cos(2.0 * math.pi * (i + 0.5) / 1024)
+    spec = torch.fft.rfft(segments * window, dim=-1)
+    power = spec.real ** 2 + spec.imag ** 2
+    return power[..., 1:].transpose(1, 2)
+
+
+# BS.1770's K-weighting at 48 kHz: a high shelf, then the RLB high-pass (the biquads
+# libebur128 uses), and the momentary window the analyzer reads loudness over (20 ms).
+_K_SHELF = ([1.53512485958697, -2.69169618940638, 1.19839281085285], [1.0, -1.69065929318241, 0.73248077421585])
+_K_HIGHPASS = ([1.0, -2.0, 1.0], [1.0, -1.99004745483398, 0.99007225036621])
+LOUDNESS_WINDOW = 960
+
+
+def _k_weighting_power(n: int, device) -> torch.Tensor:
+    """|H(f)|² of the K-weighting filter on the bins of an n-point real FFT."""
+    w = torch.linspace(0.0, math.pi, n // 2 + 1, dtype=torch.float64, device=device)
+    z = torch.exp(-1j * w)
+    response = torch.ones_like(z)
+    for b, a in (_K_SHELF, _K_HIGHPASS):
+        response = response * (b[0] + b[1] * z + b[2] * z * z) / (a[0] + a[1] * z + a[2] * z * z)
+    return (response.abs() ** 2).float()
+
+
+def loudness(x: torch.Tensor, frames: int) -> torch.Tensor:
+    """Per-frame loudness in LUFS, like the analyzer's: the K-weighted mean square over
+    20 ms centred on each frame (the filter applied as a zero-phase gain, which moves the
+    mean square over 20 ms very little), −70 LUFS at the least."""
+    n = x.shape[-1] * 2
+    spectrum = torch.fft.rfft(x, n=n)
+    weighted = torch.fft.irfft(spectrum * torch.sqrt(_k_weighting_power(n, x.device)), n=n)[..., :x.shape[-1]]
+    half = LOUDNESS_WINDOW // 2
+    square = F.pad(weighted * weighted, (half, half + 240 * frames))
+    mean = F.avg_pool1d(square.unsqueeze(1), LOUDNESS_WINDOW, 240).squeeze(1)[:, :frames]
+    return (-0.691 + 10.0 * torch.log10(mean + 1e-12)).clamp(-70.0, 6.0)
+
+
+def spectral_measures(x: torch.Tensor, frames: int):
+    """Per frame: brightness (magnitude-weighted centroid) and richness
+    (power-weighted spread) in Hz, noisiness 0..1, percussivity 0..1."""
+    power = _analyzer_frames(x, frames)
+    total = power.sum(dim=1) + 1e-20
+    mag = torch.sqrt(power + 1e-24)
+    hz = torch.arange(1, 513, device=x.device, dtype=x.dtype).view(1, -1, 1) * BIN_HZ
+    mag_sum = mag.sum(dim=1)
+    centroid = (mag * hz).sum(dim=1) / mag_sum
+    power_centroid = (power * hz).sum(dim=1) / total
+    spread = torch.sqrt((power * (hz - power_centroid.unsqueeze(1)) ** 2).sum(dim=1) / total + 1e-6)
+
+    floor = (total * 1e-12 / 512).unsqueeze(1).unsqueeze(1)
+    bands8 = power.view(power.shape[0], 64, 8, power.shape[-1])
+    band_power = bands8.sum(dim=2)
+    mean = band_power.unsqueeze(2) / 8.0 + floor
+    flatness = torch.exp(torch.log((bands8 + floor) / mean).mean(dim=2))
+    noisiness = ((band_power * flatness).sum(dim=1) / total / WHITE_NOISE_FLATNESS).clamp(0.0, 1.0)
+
+    bands = power.view(power.shape[0], 32, 16, power.shape[-1]).sum(dim=2)
+    past = F.pad(bands, (8, 0)).unfold(2, 9, 1).median(dim=-1).values  # silence before the start
+    across = F.pad(bands.transpose(1, 2), (4, 4)).unfold(2, 9, 1).median(dim=-1).values.transpose(1, 2)
+    mask = across / (past + across + 1e-20)
+    percussivity = (bands * mask).sum(dim=1) / total
+    return centroid, spread, noisiness, percussivity
+
+
+def curve_consistency(pred: torch.Tensor, curves: torch.Tensor, pitch: torch.Tensor, voiced: torch.Tensor) -> torch.Tensor:
+    """How far the rendered audio's loudness (dB), brightness and richness (log ratio),
+    noisiness and percussivity are from the curves [B, 7, F] it was rendered from, over
+    the frames the evaluation counts (louder than −60 LUFS). On voiced frames, also its
+    periodicity at the pitch period against the tonality curve: the analyzer's tonality
+    is YIN's periodicity at the period it finds, so this asks for that pitch and that
+    tonality at once (pitch [B, F] in Hz with unvoiced frames filled, voiced [B, F])."""
+    frames = curves.shape[-1]
+    centroid, spread, noisiness, percussivity = spectral_measures(pred, frames)
+    loud = loudness(pred, frames)
+    audible = (curves[:, 0] > -60.0).float()
+    n = audible.sum() + 1.0
+    bright = curves[:, 5].clamp(min=1.0)
+    rich = curves[:, 4].clamp(min=1.0)
+    log_ratio = lambda a, b: torch.abs(torch.log(a.clamp(min=1.0) / b))
+    periodic = (periodicity(pred, pitch) - curves[:, 3]).abs() * voiced.float()
+    return ((0.2 * (loud - curves[:, 0]).abs() + log_ratio(centroid, bright) + log_ratio(spread, rich)
+             + 2.0 * (noisiness - curves[:, 2]).abs()
+             + 2.0 * (percussivity - curves[:, 1]).abs()
+             + 2.0 * periodic) * audible).sum() / n

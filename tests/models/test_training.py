@@ -1,0 +1,166 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The training recipe's own checks (run by ctest with Debian's python3-torch):
+
+- the loss's loudness and spectral measures agree with the C++ analyzer, frame by
+  frame, on sounds of every kind (the analyzer is the definition; the loss only has to follow it);
+- morphs and CV offsets built for training keep the product's rules;
+- train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes.
+
+    /usr/bin/python3 tests/models/test_training.py NEURORACK_TOOL
+"""
+import json
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+import torch
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "models"))
+from neurorack import data, losses  # noqa: E402
+from neurorack.model import NeurorackModel  # noqa: E402
+
+NEURORACK = None
+
+
+def write_float_wav(path, samples):
+    body = samples.astype("<f4").tobytes()
+    header = (b"RIFF" + struct.pack("<I", 36 + len(body)) + b"WAVEfmt "
+              + struct.pack("<IHHIIHH", 16, 3, 1, 48000, 48000 * 4, 4, 32) + b"data" + struct.pack("<I", len(body)))
+    with open(path, "wb") as f:
+        f.write(header + body)
+
+
+def analyse(samples):
+    with tempfile.TemporaryDirectory() as tmp:
+        wav, out = os.path.join(tmp, "x.wav"), os.path.join(tmp, "x.json")
+        write_float_wav(wav, samples)
+        subprocess.run([NEURORACK, "analyze", wav, "--json", "-o", out], check=True)
+        return data.read_analysis(out)
+
+
+def test_sounds():
+    rng = np.random.default_rng(3)
+    t = np.arange(48000) / 48000.0
+    decay = np.exp(-t * 4.0)
+    return {
+        "decaying sine": 0.3 * np.sin(2 * np.pi * 523.0 * t) * decay,
+        "low tone": 0.5 * np.sin(2 * np.pi * 55.0 * t) * decay,
+        "harmonics": sum(0.2 / k * np.sin(2 * np.pi * 220.0 * k * t) for k in range(1, 12)) * decay,
+        "noise burst": 0.2 * rng.standard_normal(48000) * np.exp(-t * 20.0),
+        "tone and hiss": 0.2 * np.sin(2 * np.pi * 1000.0 * t) + 0.003 * rng.standard_normal(48000),
+        "strike": np.concatenate([np.zeros(4800), 0.4 * rng.standard_normal(480) * np.hanning(480),
+                                  0.2 * np.sin(2 * np.pi * 180.0 * t[:42720]) * decay[:42720]]),
+    }
+
+
+class SpectralMeasures(unittest.TestCase):
+    def test_follow_the_analyzer(self):
+        for name, sound in test_sounds().items():
+            with self.subTest(sound=name):
+                sound = sound.astype(np.float32)
+                curves = analyse(sound)
+                frames = curves.shape[1]
+                centroid, spread, noisiness, percussivity = (
+                    v[0].numpy() for v in losses.spectral_measures(torch.from_numpy(sound[None]), frames))
+                audible = curves[0] > -60.0
+                self.assertGreater(audible.sum(), 20)
+                rel = lambda a, b: np.abs(a[audible] / np.maximum(b[audible], 1.0) - 1.0)
+                self.assertLess(np.percentile(rel(centroid, curves[5]), 95), 0.02)
+                self.assertLess(np.percentile(rel(spread, curves[4]), 95), 0.02)
+                self.assertLess(np.abs(noisiness - curves[2])[audible].max(), 0.01)
+                self.assertLess(np.abs(percussivity - curves[1])[audible].max(), 0.01)
+                lufs = losses.loudness(torch.from_numpy(sound[None]), frames)[0].numpy()
+                error = np.abs(lufs - curves[0])[audible]
+                # The zero-phase filter moves the 20 ms ripple of a low tone a little.
+                self.assertLess(np.median(error), 0.6)
+                self.assertLess(np.percentile(error, 95), 1.5)
+
+    def test_curve_consistency_is_zero_on_its_own_analysis_and_grows_with_error(self):
+        sound = test_sounds()["harmonics"].astype(np.float32)
+        curves = torch.from_numpy(analyse(sound)[None])
+        audio = torch.from_numpy(sound[None])
+        pitch, voiced = NeurorackModel.fill_unvoiced(curves[:, 6])
+        exact = float(losses.curve_consistency(audio, curves, pitch, voiced))
+        self.assertLess(exact, 0.05)
+        changes = [(0, lambda v: v - 6.0), (2, lambda v: v + 0.3), (3, lambda v: v - 0.3),
+                   (4, lambda v: v * 2.0), (5, lambda v: v * 1.5)]
+        for row, change in changes:
+            wrong = curves.clone()
+            wrong[:, row] = change(wrong[:, row])
+            with self.subTest(descriptor=data.DESCRIPTORS[row]):
+                self.assertGreater(float(losses.curve_consistency(audio, wrong, pitch, voiced)), exact + 0.3)
+
+
+class UnseenCurves(unittest.TestCase):
+    def curves(self, frames, pitch):
+        c = np.zeros((7, frames), dtype=np.float32)
+        c[0] = np.linspace(-10.0, -60.0, frames)
+        c[1:4] = 0.5
+        c[4], c[5] = 300.0, 1000.0
+        c[6] = pitch
+        return c
+
+    def test_morph_ends_length_and_voicing(self):
+        a = self.curves(100, 110.0)
+        b = self.curves(300, np.nan)
+        b[0] = -20.0
+        np.testing.assert_array_equal(data.morph(a, b, 0.0), a)
+        np.testing.assert_array_equal(np.isnan(data.morph(a, b, 1.0)), np.isnan(b))
+        half = data.morph(a, b, 0.5)
+        self.assertEqual(half.shape, (7, 200))
+        np.testing.assert_allclose(half[6], 110.0, rtol=1e-6)  # a voiced side wins at 0.5
+        self.assertTrue(np.all(np.isnan(data.morph(a, b, 0.6)[6])))  # the unvoiced side past it
+        voiced = data.morph(a, self.curves(100, 440.0), 0.5)
+        np.testing.assert_allclose(voiced[6], 220.0, rtol=1e-5)   # pitch in log frequency
+        np.testing.assert_allclose(half[0], (data.resample(a, 200)[0] + data.resample(b, 200)[0]) / 2, rtol=1e-6)
+
+    def test_offsets_stay_in_range_and_unvoiced_stays_unvoiced(self):
+        rng = np.random.default_rng(5)
+        c = self.curves(50, 440.0)
+        c[6, 10:20] = np.nan
+        c[5] = 23000.0
+        for _ in range(50):
+            o = data.offset(c, rng)
+            self.assertTrue(np.array_equal(np.isnan(o[6]), np.isnan(c[6])))
+            for row, (low, high) in enumerate(data.RANGES):
+                values = o[row][~np.isnan(o[row])]
+                self.assertTrue(np.all(values >= low) and np.all(values <= high), row)
+
+    def test_unseen_windows_have_the_requested_length(self):
+        rng = np.random.default_rng(7)
+        items = [data.Item("a", np.zeros(24000, np.float32), self.curves(100, 200.0)),
+                 data.Item("b", np.zeros(72000, np.float32), self.curves(300, np.nan))]
+        for _ in range(20):
+            self.assertEqual(data.unseen_curves(items, 200, rng).shape, (7, 200))
+
+
+class Training(unittest.TestCase):
+    def test_trains_checkpoints_and_resumes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus, run = os.path.join(tmp, "corpus"), os.path.join(tmp, "run")
+            subprocess.run([NEURORACK, "corpus", "generate", "--count", "6", "--seed", "4", "-o", corpus],
+                           check=True, stdout=subprocess.DEVNULL)
+            train = [sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", corpus, "--out", run,
+                     "--batch", "2", "--unseen", "1", "--seconds", "0.25", "--checkpoint-every", "2",
+                     "--threads", "1", "--neurorack", NEURORACK]
+            first = subprocess.run(train + ["--steps", "2"], check=True, capture_output=True, text=True).stdout
+            self.assertIn("step      2/2", first)
+            state = torch.load(os.path.join(run, "checkpoint.pt"))
+            self.assertEqual(state["step"], 2)
+            second = subprocess.run(train + ["--steps", "3"], check=True, capture_output=True, text=True).stdout
+            self.assertIn("resumed at step 2", second)
+            self.assertEqual(torch.load(os.path.join(run, "checkpoint.pt"))["step"], 3)
+            with open(os.path.join(run, "log.jsonl"), encoding="utf-8") as f:
+                log = [json.loads(line) for line in f]
+            self.assertTrue(all(np.isfinite(entry["loss"]) for entry in log))
+
+
+if __name__ == "__main__":
+    NEURORACK = os.path.abspath(sys.argv.pop(1))
+    torch.set_num_threads(1)
+    unittest.main()
