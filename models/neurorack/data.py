@@ -10,6 +10,7 @@ Two kinds of folder are understood:
 """
 import hashlib
 import json
+import math
 import os
 import subprocess
 import wave
@@ -175,7 +176,8 @@ def morph(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:
     """DescriptorCurves::morph: both resampled to the blended length, mixed linearly,
     pitch in log frequency; a voiced frame against an unvoiced one keeps the nearer
     side's voicing."""
-    frames = max(1, int(round((1.0 - amount) * a.shape[1] + amount * b.shape[1])))
+    # std::lround: halves away from zero (Python's round() takes them to even).
+    frames = max(1, int(math.floor((1.0 - amount) * a.shape[1] + amount * b.shape[1] + 0.5)))
     ra, rb = resample(a, frames), resample(b, frames)
     out = ra + (rb - ra) * amount
     va, vb = ~np.isnan(ra[6]), ~np.isnan(rb[6])

@@ -41,7 +41,9 @@ def periodicity(x: torch.Tensor, pitch: torch.Tensor, hop: int = 240, sample_rat
     (pitch [B, F] in Hz, unvoiced frames already filled). A proxy for tonality."""
     batch, samples = x.shape
     lag = (sample_rate / pitch.clamp(30.0, 4000.0)).round().long()  # [B, F]
-    lag = lag.repeat_interleave(hop, dim=1)[:, :samples]
+    # Frame i is centred on sample i × hop: it covers the samples half a hop either side.
+    frame_of = ((torch.arange(samples, device=x.device) + hop // 2) // hop).clamp(max=pitch.shape[1] - 1)
+    lag = lag[:, frame_of]
     index = (torch.arange(samples, device=x.device).unsqueeze(0) + lag).clamp(max=samples - 1)
     later = torch.gather(x, 1, index)
     pool = lambda v: F.avg_pool1d(v.unsqueeze(1), 2 * hop, hop, padding=hop).squeeze(1)[:, :pitch.shape[1]]
@@ -80,7 +82,7 @@ WHITE_NOISE_FLATNESS = 0.6528
 def _analyzer_frames(x: torch.Tensor, frames: int) -> torch.Tensor:
     """Power spectrum [B, 512, frames], bins 1..512, of 1024-sample segments centred on
     i × 240, each with its mean removed and the analyzer's Hann window (sampled at the
-    half sample: magnitude weighting makes the spread sensitive to the window's leakage)."""
+    half sample, so that even a pure tone's leakage reads as the analyzer's does)."""
     padded = F.pad(x, (512, 512 + 1024))
     segments = padded.unfold(1, 1024, 240)[:, :frames]  # [B, frames, 1024]
     segments = segments - segments.mean(dim=-1, keepdim=True)
@@ -111,14 +113,15 @@ def _k_weighting_power(n: int, device) -> torch.Tensor:
 def loudness(x: torch.Tensor, frames: int) -> torch.Tensor:
     """Per-frame loudness in LUFS, like the analyzer's: the K-weighted mean square over
     20 ms centred on each frame (the filter applied as a zero-phase gain, which moves the
-    mean square over 20 ms very little), −70 LUFS at the least."""
+    mean square over 20 ms very little)."""
     n = x.shape[-1] * 2
     spectrum = torch.fft.rfft(x, n=n)
     weighted = torch.fft.irfft(spectrum * torch.sqrt(_k_weighting_power(n, x.device)), n=n)[..., :x.shape[-1]]
     half = LOUDNESS_WINDOW // 2
     square = F.pad(weighted * weighted, (half, half + 240 * frames))
     mean = F.avg_pool1d(square.unsqueeze(1), LOUDNESS_WINDOW, 240).squeeze(1)[:, :frames]
-    return (-0.691 + 10.0 * torch.log10(mean + 1e-12)).clamp(-70.0, 6.0)
+    # A soft floor near −70 LUFS, not a clamp: a render far too quiet still gets a gradient.
+    return -0.691 + 10.0 * torch.log10(mean + 1e-7)
 
 
 def spectral_measures(x: torch.Tensor, frames: int):
