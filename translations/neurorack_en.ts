@@ -56,21 +56,6 @@
     </message>
 </context>
 <context>
-    <name>VirtualModule</name>
-    <message>
-        <source>Neurorack Studio&apos;s engine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Neurorack Studio&apos;s preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Design presets for the Neurorack impact synthesizer.</source>
@@ -694,7 +679,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No model found: Model ▸ Load Model…</source>
+        <source>No model found: Play ▸ Load Model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1711,6 +1696,18 @@ Add a preset to draw, drop an audio file here to analyse it, or let Randomize sy
 </context>
 <context>
     <name>neurorack::studio::VirtualModule</name>
+    <message>
+        <source>Neurorack Studio&apos;s engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neurorack Studio&apos;s preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Virtual module</source>
         <translation type="unfinished"></translation>

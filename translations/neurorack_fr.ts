@@ -56,21 +56,6 @@
     </message>
 </context>
 <context>
-    <name>VirtualModule</name>
-    <message>
-        <source>Neurorack Studio&apos;s engine</source>
-        <translation>Moteur de Neurorack Studio</translation>
-    </message>
-    <message>
-        <source>Neurorack Studio&apos;s preview</source>
-        <translation>Pré-écoute de Neurorack Studio</translation>
-    </message>
-    <message>
-        <source>not connected</source>
-        <translation>non connecté</translation>
-    </message>
-</context>
-<context>
     <name>main</name>
     <message>
         <source>Design presets for the Neurorack impact synthesizer.</source>
@@ -696,7 +681,7 @@
         <translation>Le modèle n&apos;a pas été chargé&#xa0;; le précédent (s&apos;il y en a un) reste utilisé.</translation>
     </message>
     <message>
-        <source>No model found: Model ▸ Load Model…</source>
+        <source>No model found: Play ▸ Load Model…</source>
         <translation>Aucun modèle trouvé&#xa0;: Lecture ▸ Charger un modèle…</translation>
     </message>
     <message>
@@ -1715,6 +1700,18 @@ Ajoutez un preset à dessiner, déposez ici un fichier audio pour l&apos;analyse
 </context>
 <context>
     <name>neurorack::studio::VirtualModule</name>
+    <message>
+        <source>Neurorack Studio&apos;s engine</source>
+        <translation>Moteur de Neurorack Studio</translation>
+    </message>
+    <message>
+        <source>Neurorack Studio&apos;s preview</source>
+        <translation>Pré-écoute de Neurorack Studio</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>non connecté</translation>
+    </message>
     <message>
         <source>Virtual module</source>
         <translation>Module virtuel</translation>

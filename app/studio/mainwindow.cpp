@@ -74,7 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     const QString model = ImpactEngine::defaultModelPath();
     if (model.isEmpty())
-        m_modelLabel->setText(tr("No model found: Model ▸ Load Model…"));
+        m_modelLabel->setText(tr("No model found: Play ▸ Load Model…"));
     else
         m_render->loadModel(model);
 

@@ -87,9 +87,11 @@ struct VirtualModule::Screen {
         runtime::RuntimeView v;
         v.panelBackend = QStringLiteral("studio");
         v.version = QStringLiteral(NEURORACK_VERSION);
-        v.modelName = VirtualModule::tr("Neurorack Studio's engine");
-        v.audioOutput = VirtualModule::tr("Neurorack Studio's preview");
-        v.usbState = VirtualModule::tr("not connected");
+        // The context is named in full: from this nested struct, lupdate would file
+        // VirtualModule::tr() under "VirtualModule", without the namespace.
+        v.modelName = QCoreApplication::translate("neurorack::studio::VirtualModule", "Neurorack Studio's engine");
+        v.audioOutput = QCoreApplication::translate("neurorack::studio::VirtualModule", "Neurorack Studio's preview");
+        v.usbState = QCoreApplication::translate("neurorack::studio::VirtualModule", "not connected");
         v.volumeDb = volumeDb;
         v.notice = notice;
         if (!bank)
