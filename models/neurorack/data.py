@@ -190,12 +190,18 @@ def morph(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:
 
 def offset(curves: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Random CV-style offsets and scales (DescriptorCurves::applyOffsetScale): loudness
-    moved, brightness and richness scaled, pitch transposed, and now and then noisiness,
+    moved, brightness scaled, richness scaled or shifted, pitch transposed, and now and then noisiness,
     tonality or percussivity moved, each clamped to its range."""
     out = curves.copy()
     out[0] = out[0] + rng.uniform(-12.0, 3.0)
     out[5] = out[5] * rng.uniform(0.7, 1.5)
-    out[4] = out[4] * (rng.uniform(0.7, 1.5) if rng.random() < 0.5 else 1.0)
+    # Richness both ways a CV moves it: scaled, or shifted in Hz as the factory
+    # mappings' CV1 does (±3000 Hz), which asks a kick for a spread no kick has.
+    choice = rng.random()
+    if choice < 0.35:
+        out[4] = out[4] * rng.uniform(0.7, 1.5)
+    elif choice < 0.7:
+        out[4] = out[4] + rng.uniform(-3000.0, 3000.0)
     out[6] = out[6] * 2.0 ** (rng.uniform(-7.0, 7.0) / 12.0)
     for row in (1, 2, 3):
         if rng.random() < 0.25:
