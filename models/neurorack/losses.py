@@ -2,9 +2,10 @@
 """Training losses: multi-resolution STFT distance, plus descriptor consistency.
 
 Descriptor consistency has two parts. `curve_consistency` measures the rendered audio's
-brightness, richness, noisiness and percussivity the way the analyzer's spectral frame
-does, and compares them with the curves the audio was rendered from: it needs no target
-sound, so it also trains on curves no recording has (morphs, CV offsets).
+loudness, brightness, richness, noisiness and percussivity the way the analyzer does
+(and, on voiced frames, its periodicity at the pitch period, which is what tonality
+reads there), and compares them with the curves the audio was rendered from: it needs
+no target sound, so it also trains on curves no recording has (morphs, CV offsets).
 `target_consistency` compares frame energy and periodicity at the pitch period (a proxy
 for tonality) with the original sound's. The C++ analyzer stays the one definition of
 the descriptors: the training data and `neurorack eval` are measured with it.
@@ -70,10 +71,11 @@ def target_consistency(pred: torch.Tensor, target: torch.Tensor, pitch: torch.Te
 # The terms below compare the rendered audio with the curves it was asked for, not with
 # a target sound, so they also apply to curves that no recording has (morphs, CV
 # offsets). Their measures follow the analyzer's spectral frame (1024-point Hann window
-# centred on each 240-sample hop, bins 1..512, magnitude-weighted centroid, power-weighted spread,
-# 8-bin band flatness relative to white noise, a causal harmonic–percussive split on
-# 32 bands) closely enough to steer training; the analyzer stays the one definition,
-# and `neurorack eval` measures with it.
+# centred on each 240-sample hop, bins 1..512, magnitude-weighted centroid,
+# power-weighted spread, 8-bin band flatness relative to white noise, a causal
+# harmonic–percussive split on 32 bands) and its K-weighted loudness closely enough to
+# steer training (tests/models/test_training.py checks how closely); the analyzer stays
+# the one definition, and `neurorack eval` measures with it.
 
 BIN_HZ = 48000.0 / 1024.0
 WHITE_NOISE_FLATNESS = 0.6528
