@@ -134,11 +134,17 @@ def crop(item: Item, frames: int, rng: np.random.Generator, from_start: bool) ->
     start = 0 if from_start or total <= frames else int(rng.integers(0, total - frames + 1))
     curves = item.curves[:, start:start + frames]
     audio = item.audio[start * HOP:(start + frames) * HOP]
-    if curves.shape[1] < frames:
-        pad = frames - curves.shape[1]
-        curves = np.concatenate([curves, np.repeat(SILENT_FRAME[:, None], pad, axis=1)], axis=1)
+    pad = frames - curves.shape[1]
+    if pad > 0:
+        curves = pad_with_silence(curves, frames)
         audio = np.pad(audio, (0, pad * HOP))
     return curves, audio
+
+
+def pad_with_silence(curves: np.ndarray, frames: int) -> np.ndarray:
+    """The curves followed by silent frames up to `frames`."""
+    pad = frames - curves.shape[1]
+    return np.concatenate([curves, np.repeat(SILENT_FRAME[:, None], pad, axis=1)], axis=1) if pad > 0 else curves
 
 
 # ---- curves that no recording has ------------------------------------------------
@@ -190,8 +196,8 @@ def morph(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:
 
 def offset(curves: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     """Random CV-style offsets and scales (DescriptorCurves::applyOffsetScale): loudness
-    moved, brightness scaled, richness scaled or shifted, pitch transposed, and now and then noisiness,
-    tonality or percussivity moved, each clamped to its range."""
+    moved, brightness scaled, richness scaled or shifted, pitch transposed, and now and
+    then noisiness, tonality or percussivity moved, each clamped to its range."""
     out = curves.copy()
     out[0] = out[0] + rng.uniform(-12.0, 3.0)
     out[5] = out[5] * rng.uniform(0.7, 1.5)
@@ -219,8 +225,4 @@ def unseen_curves(items: List[Item], frames: int, rng: np.random.Generator) -> n
         curves = morph(a, b, float(rng.uniform(0.2, 0.8)))
     else:
         curves = offset(a, rng)
-    curves = curves[:, :frames]
-    if curves.shape[1] < frames:
-        pad = frames - curves.shape[1]
-        curves = np.concatenate([curves, np.repeat(SILENT_FRAME[:, None], pad, axis=1)], axis=1)
-    return curves
+    return pad_with_silence(curves[:, :frames], frames)
