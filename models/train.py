@@ -87,6 +87,8 @@ def main():
                                        "layers whose shape differs keep their fresh initialisation")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
+    if args.unseen < 0 or args.batch < 1:
+        parser.error("--batch must be at least 1 and --unseen at least 0")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
