@@ -77,6 +77,12 @@ def main():
     parser.add_argument("--unseen", type=int, default=4,
                         help="curves per batch that no training sound has (morphs of two items, CV offsets), "
                              "trained with the losses that need no target sound")
+    parser.add_argument("--curve-weight", type=float, default=0.5,
+                        help="weight of curve consistency (the rendered audio's descriptors against the curves "
+                             "it was rendered from) against the multi-resolution STFT loss")
+    parser.add_argument("--noise-prior", type=float, default=0.0,
+                        help="weight of a prior that keeps each frame's noise share within a factor of three "
+                             "of its noisiness curve (see losses.noise_share_prior); 0 turns it off")
     parser.add_argument("--seconds", type=float, default=1.0, help="length of each training excerpt")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
@@ -87,8 +93,8 @@ def main():
                                        "layers whose shape differs keep their fresh initialisation")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
-    if args.unseen < 0 or args.batch < 1:
-        parser.error("--batch must be at least 1 and --unseen at least 0")
+    if args.unseen < 0 or args.batch < 1 or args.curve_weight < 0 or args.noise_prior < 0:
+        parser.error("--batch must be at least 1; --unseen, --curve-weight and --noise-prior at least 0")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -134,9 +140,12 @@ def main():
         pred = rendered[:args.batch]
         spectral = losses.multi_resolution_stft(pred, audio)
         pitch, voiced = model.fill_unvoiced(everything[:, 6])
-        consistency = (losses.target_consistency(pred, audio, pitch[:args.batch])
-                       + losses.curve_consistency(rendered, everything, pitch, voiced))
-        loss = spectral + 0.5 * consistency
+        target = losses.target_consistency(pred, audio, pitch[:args.batch])
+        curve = losses.curve_consistency(rendered, everything, pitch, voiced)
+        consistency = target + curve
+        prior = losses.noise_share_prior(model.noise_share(everything), everything) if args.noise_prior \
+            else spectral.new_zeros(())
+        loss = spectral + 0.5 * target + args.curve_weight * curve + args.noise_prior * prior
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -147,11 +156,11 @@ def main():
         if step % 25 == 0 or step == args.steps:
             elapsed = time.time() - started
             rate = len(recent) / max(elapsed, 1e-6)
-            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f)  %.2f steps/s  eta %.0f min"
-                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), rate,
+            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f, noise share %.4f)  %.2f steps/s  eta %.0f min"
+                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), rate,
                      (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
             log.write(json.dumps({"step": step, "loss": float(np.mean(recent)), "stft": float(spectral),
-                                  "descriptors": float(consistency), "lr": scheduler.get_last_lr()[0]}) + "\n")
+                                  "descriptors": float(consistency), "noise_share": float(prior), "lr": scheduler.get_last_lr()[0]}) + "\n")
             log.flush()
             recent, started = [], time.time()
         if step % args.checkpoint_every == 0 or step == args.steps:

@@ -173,3 +173,21 @@ def curve_consistency(pred: torch.Tensor, curves: torch.Tensor, pitch: torch.Ten
              + 2.0 * (noisiness - curves[:, 2]).abs()
              + 2.0 * (percussivity - curves[:, 1]).abs()
              + 2.0 * periodic) * audible).sum() / n
+
+
+def noise_share_prior(share: torch.Tensor, curves: torch.Tensor) -> torch.Tensor:
+    """Keeps the noise source's share of each frame's power [B, F] within a factor of
+    three of the noisiness curve: no less than a third of it where noisiness is above
+    0.03, no more than three times it (plus 0.01). Zero inside that band.
+
+    Noisiness reads, roughly, the power share of noise-like bands, so a frame asking for
+    0.3 needs some noise. Without this, a frame can drift to a harmonic share so close
+    to 1 (a sigmoid logit of 15) that no loss moves it back: the sigmoid's slope there
+    is 3e-7. This measures the share in log, where the pull stays about 1 however far
+    the share has gone; the dead band leaves the exact split to curve consistency."""
+    audible = (curves[:, 0] > -60.0).float()
+    noisiness = curves[:, 2].clamp(0.0, 1.0)
+    log_share = torch.log(share.clamp(min=1e-30))
+    too_clean = F.relu(torch.log(noisiness.clamp(min=1e-6) / 3.0) - log_share) * (noisiness > 0.03).float()
+    too_noisy = F.relu(log_share - torch.log(3.0 * (noisiness + 0.01)))
+    return ((too_clean + too_noisy) * audible).sum() / (audible.sum() + 1.0)

@@ -95,6 +95,22 @@ class NeurorackModel(nn.Module):
 
     # ---- synthesis ----------------------------------------------------------------
 
+    def heads(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """The frame network's raw outputs: harmonic logits [B, 1 + K, F] (the first is
+        the harmonic share's), noise logits [B, 1 + bands, F] (the first sets the level
+        correction), and the fundamental [B, F]."""
+        feats, f0 = self.features(curves)
+        x = self.input(feats)
+        for block in self.blocks:
+            x = block(x)
+        x = F.leaky_relu(x, 0.1)
+        return self.harmonic_head(x), self.noise_head(x), f0
+
+    def noise_share(self, curves: torch.Tensor) -> torch.Tensor:
+        """The share of each frame's power [B, F] given to the noise source (training
+        uses it to keep the share where its gradient lives)."""
+        return torch.sigmoid(-self.heads(curves)[0][:, 0])
+
     def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         """Frame-rate controls: harmonic amplitudes [B, K, F], noise band magnitudes
         [B, bands, F], and the fundamental [B, F].
@@ -104,13 +120,7 @@ class NeurorackModel(nn.Module):
         K-weighting and the analyzer's window). The network only splits that power
         between the harmonic and the noise source, and within each across harmonics or
         bands. So loudness follows any curve, including ones no training sound had."""
-        feats, f0 = self.features(curves)
-        x = self.input(feats)
-        for block in self.blocks:
-            x = block(x)
-        x = F.leaky_relu(x, 0.1)
-        h = self.harmonic_head(x)
-        n = self.noise_head(x)
+        h, n, f0 = self.heads(curves)
         level = torch.pow(10.0, curves[:, 0:1].clamp(-70.0, 6.0) / 20.0)
         total = level * torch.exp(1.5 * torch.tanh(n[:, :1]))
         harmonic_share = torch.sigmoid(h[:, :1])

@@ -4,11 +4,13 @@
 - the loss's loudness and spectral measures agree with the C++ analyzer, frame by
   frame, on sounds of every kind (the analyzer is the definition; the loss only has to follow it);
 - morphs and CV offsets built for training keep the product's rules;
-- train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes.
+- train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes,
+  and refuses settings that make no sense.
 
     /usr/bin/python3 tests/models/test_training.py NEURORACK_TOOL
 """
 import json
+import math
 import os
 import struct
 import subprocess
@@ -95,6 +97,29 @@ class SpectralMeasures(unittest.TestCase):
             with self.subTest(descriptor=data.DESCRIPTORS[row]):
                 self.assertGreater(float(losses.curve_consistency(audio, wrong, pitch, voiced)), exact + 0.3)
 
+    def test_noise_share_prior_has_a_dead_band_and_pulls_a_saturated_share(self):
+        # (case, loudness, noisiness, noise share, pulled)
+        cases = [("inside the band", -20.0, 0.3, 0.2, False),
+                 ("clean, as asked", -20.0, 0.002, 1e-6, False),
+                 ("far too noisy", -20.0, 0.02, 0.6, True),
+                 ("far too clean", -20.0, 0.3, 3e-7, True),
+                 ("silent frames", -65.0, 0.3, 3e-7, False)]
+        for name, loud, noisiness, share, pulled in cases:
+            with self.subTest(case=name):
+                curves = torch.zeros(1, 7, 10)
+                curves[:, 0], curves[:, 2] = loud, noisiness
+                logit = torch.full((1, 10), math.log((1 - share) / share), requires_grad=True)
+                prior = losses.noise_share_prior(torch.sigmoid(-logit), curves)
+                prior.backward()
+                gradient = float(logit.grad.abs().sum())
+                if pulled:
+                    self.assertGreater(float(prior), 0.5)
+                    # Felt even where the sigmoid is flat (a logit of 15).
+                    self.assertGreater(gradient, 0.3)
+                else:
+                    self.assertEqual(float(prior), 0.0)
+                    self.assertEqual(gradient, 0.0)
+
 
 class UnseenCurves(unittest.TestCase):
     def curves(self, frames, pitch):
@@ -147,7 +172,7 @@ class Training(unittest.TestCase):
                            check=True, stdout=subprocess.DEVNULL)
             train = [sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", corpus, "--out", run,
                      "--batch", "2", "--unseen", "1", "--seconds", "0.25", "--checkpoint-every", "2",
-                     "--threads", "1", "--neurorack", NEURORACK]
+                     "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--neurorack", NEURORACK]
             first = subprocess.run(train + ["--steps", "2"], check=True, capture_output=True, text=True).stdout
             self.assertIn("step      2/2", first)
             state = torch.load(os.path.join(run, "checkpoint.pt"))
@@ -158,6 +183,14 @@ class Training(unittest.TestCase):
             with open(os.path.join(run, "log.jsonl"), encoding="utf-8") as f:
                 log = [json.loads(line) for line in f]
             self.assertTrue(all(np.isfinite(entry["loss"]) for entry in log))
+
+    def test_refuses_bad_settings(self):
+        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"]):
+            with self.subTest(bad=bad):
+                result = subprocess.run([sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", "nowhere",
+                                         "--out", "nowhere"] + bad, capture_output=True, text=True)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn(bad[0], result.stderr)
 
 
 if __name__ == "__main__":
