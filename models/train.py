@@ -136,15 +136,15 @@ def main():
         unseen = torch.from_numpy(np.stack([data.unseen_curves(train, frames, rng) for _ in range(args.unseen)])) \
             if args.unseen else curves[:0]
         everything = torch.cat([curves, unseen])
-        rendered = model(everything).squeeze(1)
+        rendered, noise_share = model.render(everything)
+        rendered = rendered.squeeze(1)
         pred = rendered[:args.batch]
         spectral = losses.multi_resolution_stft(pred, audio)
         pitch, voiced = model.fill_unvoiced(everything[:, 6])
         target = losses.target_consistency(pred, audio, pitch[:args.batch])
         curve = losses.curve_consistency(rendered, everything, pitch, voiced)
         consistency = target + curve
-        prior = losses.noise_share_prior(model.noise_share(everything), everything) if args.noise_prior \
-            else spectral.new_zeros(())
+        prior = losses.noise_share_prior(noise_share, everything)
         loss = spectral + 0.5 * target + args.curve_weight * curve + args.noise_prior * prior
         optimizer.zero_grad()
         loss.backward()

@@ -95,32 +95,23 @@ class NeurorackModel(nn.Module):
 
     # ---- synthesis ----------------------------------------------------------------
 
-    def heads(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """The frame network's raw outputs: harmonic logits [B, 1 + K, F] (the first is
-        the harmonic share's), noise logits [B, 1 + bands, F] (the first sets the level
-        correction), and the fundamental [B, F]."""
-        feats, f0 = self.features(curves)
-        x = self.input(feats)
-        for block in self.blocks:
-            x = block(x)
-        x = F.leaky_relu(x, 0.1)
-        return self.harmonic_head(x), self.noise_head(x), f0
-
-    def noise_share(self, curves: torch.Tensor) -> torch.Tensor:
-        """The share of each frame's power [B, F] given to the noise source (training
-        uses it to keep the share where its gradient lives)."""
-        return torch.sigmoid(-self.heads(curves)[0][:, 0])
-
-    def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """Frame-rate controls: harmonic amplitudes [B, K, F], noise band magnitudes
-        [B, bands, F], and the fundamental [B, F].
+        [B, bands, F], the fundamental [B, F], and the noise source's share of each
+        frame's power [B, F] (training keeps it where its gradient lives).
 
         The level is set by the loudness curve, not learned: the frame's total power is
         level² (level = 10^(LUFS/20)) times a learned correction within ±13 dB (for the
         K-weighting and the analyzer's window). The network only splits that power
         between the harmonic and the noise source, and within each across harmonics or
         bands. So loudness follows any curve, including ones no training sound had."""
-        h, n, f0 = self.heads(curves)
+        feats, f0 = self.features(curves)
+        x = self.input(feats)
+        for block in self.blocks:
+            x = block(x)
+        x = F.leaky_relu(x, 0.1)
+        h = self.harmonic_head(x)
+        n = self.noise_head(x)
         level = torch.pow(10.0, curves[:, 0:1].clamp(-70.0, 6.0) / 20.0)
         total = level * torch.exp(1.5 * torch.tanh(n[:, :1]))
         harmonic_share = torch.sigmoid(h[:, :1])
@@ -134,7 +125,7 @@ class NeurorackModel(nn.Module):
         # total² · (1 − share), spread by a softmax over the bands.
         spread = torch.softmax(n[:, 1:], dim=1) * float(self.noise_bands)
         bands = total * torch.sqrt((1.0 - harmonic_share) * spread + 1e-12) * self.noise_norm
-        return amplitudes, bands, f0
+        return amplitudes, bands, f0, 1.0 - harmonic_share.squeeze(1)
 
     def harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
         f0_up = F.interpolate(f0.unsqueeze(1), size=samples, mode="linear", align_corners=False).squeeze(1)
@@ -166,12 +157,16 @@ class NeurorackModel(nn.Module):
                             window=self.noise_window, center=True, length=samples)
         return noise
 
-    def forward(self, curves: torch.Tensor) -> torch.Tensor:
+    def render(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """Audio [B, 1, samples] and the noise share of each frame [B, F]."""
         frames = curves.shape[-1]
         samples = frames * self.hop
-        amplitudes, bands, f0 = self.controls(curves)
+        amplitudes, bands, f0, noise_share = self.controls(curves)
         audio = self.harmonic_source(amplitudes, f0, samples) + self.noise_source(bands, samples)
-        return audio.unsqueeze(1)
+        return audio.unsqueeze(1), noise_share
+
+    def forward(self, curves: torch.Tensor) -> torch.Tensor:
+        return self.render(curves)[0]
 
 
 def parameter_count(model: nn.Module) -> int:
