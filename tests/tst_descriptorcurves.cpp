@@ -216,6 +216,44 @@ private Q_SLOTS:
             QVERIFY(near(m.value(DescriptorId::Pitch, 5), pitch));
     }
 
+    void morphHoldsPitchThroughOneSidedUnvoicedFrames_data()
+    {
+        // a: 100 Hz, unvoiced on odd frames (flickering) or from frame 5 on (ending);
+        // b: 400 Hz throughout. Frames voiced on a alone never occur here, so the morph
+        // is voiced where b weighs at least one half, or where a is voiced.
+        QTest::addColumn<bool>("flicker");
+        QTest::addColumn<double>("amount");
+        QTest::addColumn<bool>("tailVoiced");
+        QTest::addColumn<float>("pitch");
+        QTest::addRow("flicker at 0.5") << true << 0.5 << true << 200.0f;
+        QTest::addRow("flicker at 0.75") << true << 0.75 << true << float(100.0 * std::pow(4.0, 0.75));
+        QTest::addRow("flicker at 0.25") << true << 0.25 << false << float(100.0 * std::pow(4.0, 0.25));
+        QTest::addRow("a ends, at 0.6") << false << 0.6 << true << float(100.0 * std::pow(4.0, 0.6));
+        QTest::addRow("a ends, at 0.4") << false << 0.4 << false << float(100.0 * std::pow(4.0, 0.4));
+    }
+    void morphHoldsPitchThroughOneSidedUnvoicedFrames()
+    {
+        QFETCH(bool, flicker);
+        QFETCH(double, amount);
+        QFETCH(bool, tailVoiced);
+        QFETCH(float, pitch);
+        auto a = constant(10, -20.0f, 100.0f, 0.5f);
+        for (int i = 0; i < 10; ++i) {
+            if (flicker ? i % 2 == 1 : i >= 5)
+                a.setValue(DescriptorId::Pitch, i, DescriptorCurves::kUnvoiced);
+        }
+        const auto b = constant(10, -20.0f, 400.0f, 0.5f);
+        const auto m = DescriptorCurves::morph(a, b, amount);
+        QCOMPARE(m.frameCount(), 10);
+        for (int i = 0; i < 10; ++i) {
+            const bool bothVoiced = a.isVoiced(i);
+            QCOMPARE(m.isVoiced(i), bothVoiced || tailVoiced);
+            // One pitch on every voiced frame: no jump to b's own 400 Hz.
+            if (m.isVoiced(i))
+                QVERIFY2(near(m.value(DescriptorId::Pitch, i), pitch), qPrintable(QString::number(i)));
+        }
+    }
+
     void equalityTreatsUnvoicedAsEqual()
     {
         DescriptorCurves a(4);

@@ -34,6 +34,20 @@ float logLerp(float a, float b, double t)
     return static_cast<float>(std::exp(std::log(double(a)) + (std::log(double(b)) - std::log(double(a))) * t));
 }
 
+// The pitch of each frame, unvoiced frames holding the nearest voiced frame's pitch (the
+// one before, else the one after); all unvoiced when no frame is voiced.
+std::vector<float> heldPitch(std::span<const float> pitch)
+{
+    std::vector<float> held(pitch.begin(), pitch.end());
+    float last = DescriptorCurves::kUnvoiced;
+    for (float &v : held)
+        v = std::isnan(v) ? last : (last = v);
+    float next = DescriptorCurves::kUnvoiced;
+    for (auto it = held.rbegin(); it != held.rend(); ++it)
+        *it = std::isnan(*it) ? next : (next = *it);
+    return held;
+}
+
 } // namespace
 
 DescriptorCurves::DescriptorCurves(int frameCount)
@@ -141,26 +155,34 @@ DescriptorCurves DescriptorCurves::morph(const DescriptorCurves &a, const Descri
     const DescriptorCurves rb = b.resampled(frames);
     DescriptorCurves out(frames);
     for (const auto id : kAllDescriptors) {
+        if (id == DescriptorId::Pitch)
+            continue;
         const auto ca = ra.curve(id);
         const auto cb = rb.curve(id);
         auto dst = out.curve(id);
-        for (int i = 0; i < frames; ++i) {
-            if (id != DescriptorId::Pitch) {
-                // Loudness is already in dB, so a linear mix is a mix in dB.
-                dst[i] = lerp(ca[i], cb[i], amount);
-                continue;
-            }
-            const bool va = !std::isnan(ca[i]);
-            const bool vb = !std::isnan(cb[i]);
-            if (va && vb)
-                dst[i] = logLerp(ca[i], cb[i], amount);
-            else if (va)
-                dst[i] = amount <= 0.5 ? ca[i] : kUnvoiced;
-            else if (vb)
-                dst[i] = amount >= 0.5 ? cb[i] : kUnvoiced;
-            else
-                dst[i] = kUnvoiced;
-        }
+        // Loudness is already in dB, so a linear mix is a mix in dB.
+        for (int i = 0; i < frames; ++i)
+            dst[i] = lerp(ca[i], cb[i], amount);
+    }
+    const auto pa = ra.curve(DescriptorId::Pitch);
+    const auto pb = rb.curve(DescriptorId::Pitch);
+    // A side that is unvoiced on a frame but voiced elsewhere lends the mix its held
+    // pitch, so that the morph's pitch stays continuous where one side's voicing
+    // flickers (a kick read voiced and unvoiced in turn) instead of jumping between the
+    // voiced side's pitch and the mix.
+    const std::vector<float> ha = heldPitch(pa);
+    const std::vector<float> hb = heldPitch(pb);
+    auto dst = out.curve(DescriptorId::Pitch);
+    for (int i = 0; i < frames; ++i) {
+        const bool va = !std::isnan(pa[i]);
+        const bool vb = !std::isnan(pb[i]);
+        const bool voiced = (va && vb) || (va && amount <= 0.5) || (vb && amount >= 0.5);
+        if (!voiced)
+            dst[i] = kUnvoiced;
+        else if (std::isnan(ha[i]) || std::isnan(hb[i]))
+            dst[i] = va ? pa[i] : pb[i]; // the other side is never voiced: nothing to mix with
+        else
+            dst[i] = logLerp(ha[i], hb[i], amount);
     }
     return out;
 }

@@ -52,7 +52,8 @@ public:
 
     /// The morph of @p a and @p b at @p amount (0 = a, 1 = b): durations mixed,
     /// loudness mixed in dB, pitch in log frequency, the rest linearly. A frame voiced
-    /// on one side only is voiced when that side weighs at least one half.
+    /// on one side only is voiced when that side weighs at least one half; its pitch
+    /// mixes in the other side's nearest voiced pitch, if that side has one.
     static DescriptorCurves morph(const DescriptorCurves &a, const DescriptorCurves &b, double amount);
 
     /// Exact equality, unvoiced frames included.

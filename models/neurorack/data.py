@@ -178,19 +178,35 @@ def resample(curves: np.ndarray, frames: int) -> np.ndarray:
     return out.astype(np.float32)
 
 
+def held_pitch(pitch: np.ndarray) -> np.ndarray:
+    """Each unvoiced (NaN) frame holds the nearest voiced frame's pitch: the one before,
+    else the one after. All NaN when no frame is voiced."""
+    held = pitch.copy()
+    index = np.where(~np.isnan(held), np.arange(len(held)), -1)
+    before = np.maximum.accumulate(index)
+    held = np.where(before >= 0, held[np.maximum(before, 0)], np.nan)
+    voiced = np.flatnonzero(~np.isnan(pitch))
+    if len(voiced):
+        held[:voiced[0]] = pitch[voiced[0]]
+    return held
+
+
 def morph(a: np.ndarray, b: np.ndarray, amount: float) -> np.ndarray:
     """DescriptorCurves::morph: both resampled to the blended length, mixed linearly,
     pitch in log frequency; a voiced frame against an unvoiced one keeps the nearer
-    side's voicing."""
+    side's voicing, and its pitch mixes in the other side's nearest voiced pitch."""
     # std::lround: halves away from zero (Python's round() takes them to even).
     frames = max(1, int(math.floor((1.0 - amount) * a.shape[1] + amount * b.shape[1] + 0.5)))
     ra, rb = resample(a, frames), resample(b, frames)
     out = ra + (rb - ra) * amount
     va, vb = ~np.isnan(ra[6]), ~np.isnan(rb[6])
+    voiced = (va & vb) | (va & (amount <= 0.5)) | (vb & (amount >= 0.5))
+    ha, hb = held_pitch(ra[6]), held_pitch(rb[6])
     with np.errstate(invalid="ignore"):
-        pitch = np.where(va & vb, _log_lerp(ra[6], rb[6], amount),
-                         np.where(va, ra[6] if amount <= 0.5 else np.nan, rb[6] if amount >= 0.5 else np.nan))
-    out[6] = pitch
+        mixed = ha if amount <= 0.0 else hb if amount >= 1.0 else _log_lerp(ha, hb, amount)
+        alone = np.where(va, ra[6], rb[6])
+        pitch = np.where(np.isnan(ha) | np.isnan(hb), alone, mixed)
+    out[6] = np.where(voiced, pitch, np.nan)
     return out.astype(np.float32)
 
 

@@ -144,6 +144,19 @@ class UnseenCurves(unittest.TestCase):
         np.testing.assert_allclose(voiced[6], 220.0, rtol=1e-5)   # pitch in log frequency
         np.testing.assert_allclose(half[0], (data.resample(a, 200)[0] + data.resample(b, 200)[0]) / 2, rtol=1e-6)
 
+    def test_morph_pitch_holds_through_one_sided_unvoiced_frames(self):
+        # As tst_descriptorcurves: a flickers (unvoiced on odd frames), b is voiced.
+        a, b = self.curves(10, 100.0), self.curves(10, 400.0)
+        a[6, 1::2] = np.nan
+        for amount, odd_voiced in ((0.5, True), (0.75, True), (0.25, False)):
+            with self.subTest(amount=amount):
+                m = data.morph(a, b, amount)
+                np.testing.assert_array_equal(~np.isnan(m[6][1::2]), odd_voiced)
+                voiced = m[6][~np.isnan(m[6])]
+                np.testing.assert_allclose(voiced, 100.0 * 4.0 ** amount, rtol=1e-5)
+        np.testing.assert_array_equal(data.held_pitch(np.array([np.nan, 2.0, np.nan, 3.0, np.nan])), [2, 2, 2, 3, 3])
+        self.assertTrue(np.all(np.isnan(data.held_pitch(np.full(3, np.nan)))))
+
     def test_offsets_stay_in_range_and_unvoiced_stays_unvoiced(self):
         rng = np.random.default_rng(5)
         c = self.curves(50, 440.0)
