@@ -83,6 +83,9 @@ def main():
     parser.add_argument("--noise-prior", type=float, default=0.0,
                         help="weight of a prior that keeps each frame's noise share within a factor of three "
                              "of its noisiness curve (see losses.noise_share_prior); 0 turns it off")
+    parser.add_argument("--octave-guard", type=float, default=0.0,
+                        help="weight of a term that keeps voiced frames from repeating at half the pitch period, "
+                             "which the analyzer reads an octave up (see losses.octave_guard); 0 turns it off")
     parser.add_argument("--seconds", type=float, default=1.0, help="length of each training excerpt")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
@@ -93,8 +96,8 @@ def main():
                                        "layers whose shape differs keep their fresh initialisation")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
-    if args.unseen < 0 or args.batch < 1 or args.curve_weight < 0 or args.noise_prior < 0:
-        parser.error("--batch must be at least 1; --unseen, --curve-weight and --noise-prior at least 0")
+    if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard) < 0:
+        parser.error("--batch must be at least 1; --unseen, --curve-weight, --noise-prior and --octave-guard at least 0")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -146,6 +149,8 @@ def main():
         consistency = target + curve
         prior = losses.noise_share_prior(noise_share, everything)
         loss = spectral + 0.5 * target + args.curve_weight * curve + args.noise_prior * prior
+        guard = losses.octave_guard(rendered, everything, pitch, voiced) if args.octave_guard else prior.new_zeros(())
+        loss = loss + args.octave_guard * guard
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -160,7 +165,7 @@ def main():
                   % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), rate,
                      (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
             log.write(json.dumps({"step": step, "loss": float(np.mean(recent)), "stft": float(spectral),
-                                  "descriptors": float(consistency), "noise_share": float(prior), "lr": scheduler.get_last_lr()[0]}) + "\n")
+                                  "descriptors": float(consistency), "noise_share": float(prior), "octave_guard": float(guard), "lr": scheduler.get_last_lr()[0]}) + "\n")
             log.flush()
             recent, started = [], time.time()
         if step % args.checkpoint_every == 0 or step == args.steps:

@@ -191,3 +191,26 @@ def noise_share_prior(share: torch.Tensor, curves: torch.Tensor) -> torch.Tensor
     too_clean = F.relu(torch.log(noisiness.clamp(min=1e-6) / 3.0) - log_share) * (noisiness > 0.03).float()
     too_noisy = F.relu(log_share - torch.log(3.0 * (noisiness + 0.01)))
     return ((too_clean + too_noisy) * audible).sum() / (audible.sum() + 1.0)
+
+
+def octave_guard(pred: torch.Tensor, curves: torch.Tensor, pitch: torch.Tensor, voiced: torch.Tensor,
+                 limit: float = 0.65) -> torch.Tensor:
+    """Keeps the rendered audio from repeating at a fraction of the pitch period on
+    voiced frames (pitch [B, F] in Hz with unvoiced frames filled, voiced [B, F]).
+
+    The analyzer's YIN takes the first lag whose aperiodicity is below 0.15. The harmonic
+    source follows the pitch curve exactly, but the network chooses how the harmonics
+    share the power, and matching a bell's brightness can leave the third harmonic
+    carrying most of it: the frame then also repeats at a third of the period, YIN reads
+    it a twelfth up (1900 cents of error), and likewise at a half (an octave up) or at
+    two thirds (a fifth up). This charges the periodicity at T/2, T/3 and 2T/3 above
+    `limit`. A recording whose analysis found this pitch does not repeat there, or YIN
+    would have taken the shorter lag."""
+    audible = (curves[:, 0] > -60.0).float()
+    total = pred.new_zeros(())
+    count = pred.new_zeros(())
+    for ratio in (2.0, 3.0, 1.5):
+        mask = audible * voiced.float() * (pitch * ratio < 4000.0).float()
+        total = total + (F.relu(periodicity(pred, ratio * pitch) - limit) * mask).sum()
+        count = count + mask.sum()
+    return total / (count + 1.0)

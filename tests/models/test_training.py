@@ -121,6 +121,24 @@ class SpectralMeasures(unittest.TestCase):
                     self.assertEqual(gradient, 0.0)
 
 
+    def test_octave_guard_charges_a_sound_that_repeats_within_the_period(self):
+        sound = test_sounds()["harmonics"].astype(np.float32)  # 220 Hz and its harmonics
+        curves = torch.from_numpy(analyse(sound)[None])
+        audio = torch.from_numpy(sound[None])
+        # (case, factor on the analysed pitch, charged): a curve an octave or a twelfth
+        # below the sound is what a sound an octave or a twelfth above its curve gives.
+        for name, factor, charged in (("as analysed", 1.0, False), ("an octave below", 0.5, True),
+                                      ("a twelfth below", 1.0 / 3.0, True)):
+            with self.subTest(case=name):
+                pitch, voiced = NeurorackModel.fill_unvoiced(curves[:, 6] * factor)
+                self.assertGreater(int(voiced.sum()), 50)
+                guard = float(losses.octave_guard(audio, curves, pitch, voiced))
+                if charged:
+                    self.assertGreater(guard, 0.05)
+                else:
+                    self.assertEqual(guard, 0.0)
+
+
 class UnseenCurves(unittest.TestCase):
     def curves(self, frames, pitch):
         c = np.zeros((7, frames), dtype=np.float32)
@@ -185,7 +203,7 @@ class Training(unittest.TestCase):
                            check=True, stdout=subprocess.DEVNULL)
             train = [sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", corpus, "--out", run,
                      "--batch", "2", "--unseen", "1", "--seconds", "0.25", "--checkpoint-every", "2",
-                     "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--neurorack", NEURORACK]
+                     "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--octave-guard", "1", "--neurorack", NEURORACK]
             first = subprocess.run(train + ["--steps", "2"], check=True, capture_output=True, text=True).stdout
             self.assertIn("step      2/2", first)
             state = torch.load(os.path.join(run, "checkpoint.pt"))
@@ -198,7 +216,8 @@ class Training(unittest.TestCase):
             self.assertTrue(all(np.isfinite(entry["loss"]) for entry in log))
 
     def test_refuses_bad_settings(self):
-        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"]):
+        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"],
+                    ["--octave-guard", "-1"]):
             with self.subTest(bad=bad):
                 result = subprocess.run([sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", "nowhere",
                                          "--out", "nowhere"] + bad, capture_output=True, text=True)
