@@ -161,8 +161,9 @@ def main():
         if step % 25 == 0 or step == args.steps:
             elapsed = time.time() - started
             rate = len(recent) / max(elapsed, 1e-6)
-            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f, noise share %.4f)  %.2f steps/s  eta %.0f min"
-                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), rate,
+            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f, noise share %.4f, octave guard %.4f)  "
+                  "%.2f steps/s  eta %.0f min"
+                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), float(guard), rate,
                      (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
             log.write(json.dumps({"step": step, "loss": float(np.mean(recent)), "stft": float(spectral),
                                   "descriptors": float(consistency), "noise_share": float(prior), "octave_guard": float(guard), "lr": scheduler.get_last_lr()[0]}) + "\n")
