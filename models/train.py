@@ -84,8 +84,9 @@ def main():
                         help="weight of a prior that keeps each frame's noise share within a factor of three "
                              "of its noisiness curve (see losses.noise_share_prior); 0 turns it off")
     parser.add_argument("--octave-guard", type=float, default=0.0,
-                        help="weight of a term that keeps voiced frames from repeating at half the pitch period, "
-                             "which the analyzer reads an octave up (see losses.octave_guard); 0 turns it off")
+                        help="weight of a term that keeps voiced frames from repeating at a half, a third or two "
+                             "thirds of the pitch period, which the analyzer reads as an octave, a twelfth or a fifth "
+                             "up (see losses.octave_guard); 0 turns it off")
     parser.add_argument("--seconds", type=float, default=1.0, help="length of each training excerpt")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)

@@ -120,7 +120,6 @@ class SpectralMeasures(unittest.TestCase):
                     self.assertEqual(float(prior), 0.0)
                     self.assertEqual(gradient, 0.0)
 
-
     def test_octave_guard_charges_a_sound_that_repeats_within_the_period(self):
         sound = test_sounds()["harmonics"].astype(np.float32)  # 220 Hz and its harmonics
         curves = torch.from_numpy(analyse(sound)[None])
