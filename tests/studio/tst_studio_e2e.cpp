@@ -96,10 +96,13 @@ private Q_SLOTS:
         device->refreshPorts();
         device->addVirtualPort(link.hostPath(), QStringLiteral("test cable"));
         device->selectPort(link.hostPath());
-        QSignalSpy connected(device, &DevicePanel::connectedChanged);
-        device->connectToModule();
-        QTRY_VERIFY_WITH_TIMEOUT(device->isConnected(), 15000);
         QSignalSpy finished(device, &DevicePanel::operationFinished);
+        device->connectToModule();
+        // The link opens before the module's file list arrives: the connection is done
+        // when its operation finishes (a push while it is busy would be ignored).
+        QTRY_VERIFY_WITH_TIMEOUT(!device->isBusy() && !finished.isEmpty(), 15000);
+        QVERIFY2(finished.last().at(0).toBool() && device->isConnected(), qPrintable(device->logText()));
+        finished.clear();
         device->setBackupBeforePush(true);
         device->pushBank();
         QTRY_VERIFY_WITH_TIMEOUT(!device->isBusy() && !finished.isEmpty(), 30000);
