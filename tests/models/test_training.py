@@ -3,6 +3,7 @@
 
 - the loss's loudness and spectral measures agree with the C++ analyzer, frame by
   frame, on sounds of every kind (the analyzer is the definition; the loss only has to follow it);
+- the model's harmonic source is the sum of sines it stands for;
 - morphs and CV offsets built for training keep the product's rules;
 - train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes,
   and refuses settings that make no sense.
@@ -136,6 +137,21 @@ class SpectralMeasures(unittest.TestCase):
                     self.assertGreater(guard, 0.05)
                 else:
                     self.assertEqual(guard, 0.0)
+
+
+class Synthesis(unittest.TestCase):
+    def test_harmonic_source_is_a_sum_of_sines(self):
+        model = NeurorackModel().eval()
+        frames, samples = 20, 20 * 240
+        for f0_hz in (55.0, 440.0):
+            with self.subTest(f0=f0_hz):
+                amplitudes = torch.rand(1, model.harmonics, 1).expand(-1, -1, frames).contiguous()
+                f0 = torch.full((1, frames), f0_hz)
+                with torch.no_grad():
+                    out = model.harmonic_source(amplitudes, f0, samples)[0].double().numpy()
+                theta = 2.0 * np.pi * f0_hz * np.arange(1, samples + 1) / 48000.0
+                expected = sum(float(amplitudes[0, k, 0]) * np.sin((k + 1) * theta) for k in range(model.harmonics))
+                self.assertLess(np.abs(out - expected).max(), 1e-3 * np.abs(expected).max())
 
 
 class UnseenCurves(unittest.TestCase):
