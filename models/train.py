@@ -146,7 +146,7 @@ def main():
         spectral = losses.multi_resolution_stft(pred, audio)
         pitch, voiced = model.fill_unvoiced(everything[:, 6])
         target = losses.target_consistency(pred, audio, pitch[:args.batch])
-        curve = losses.curve_consistency(rendered, everything, pitch, voiced)
+        curve = losses.curve_consistency(rendered, everything)
         consistency = target + curve
         prior = losses.noise_share_prior(noise_share, everything)
         loss = spectral + 0.5 * target + args.curve_weight * curve + args.noise_prior * prior
