@@ -13,7 +13,7 @@ import sys
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from neurorack.model import DESCRIPTORS, HOP, SAMPLE_RATE, NeurorackModel, parameter_count  # noqa: E402
+from neurorack.model import DESCRIPTORS, HOP, PARTIAL_RATIOS, SAMPLE_RATE, NeurorackModel, parameter_count  # noqa: E402
 
 
 def metadata(model, args, step):
@@ -34,8 +34,9 @@ def metadata(model, args, step):
             "pitch": "log2(Hz / 440) / 4, unvoiced frames filled from the nearest voiced one, plus a voicing flag",
         },
         "architecture": "neural source-filter: dilated convolutions at the frame rate predict harmonic amplitudes "
-                        "(%d harmonics of the pitch curve) and a %d-band noise envelope; harmonic and filtered-noise "
-                        "sources at 48 kHz" % (model.harmonics, model.noise_bands),
+                        "(%d harmonics of the pitch curve), %d inharmonic partials at modal ratios of the pitch and a "
+                        "%d-band noise envelope; harmonic and filtered-noise sources at 48 kHz, the partials in the "
+                        "noise's inverse STFT" % (model.harmonics, len(PARTIAL_RATIOS), model.noise_bands),
         "parameters": parameter_count(model),
         "training_steps": step,
         "trained_on": args.trained_on,

@@ -23,7 +23,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from neurorack import data, losses  # noqa: E402
-from neurorack.model import NeurorackModel, parameter_count  # noqa: E402
+from neurorack.model import PARTIAL_RATIOS, NeurorackModel, parameter_count  # noqa: E402
 
 
 def find_neurorack(explicit):
@@ -87,6 +87,13 @@ def main():
                         help="weight of a term that keeps voiced frames from repeating at a half, a third or two "
                              "thirds of the pitch period, which the analyzer reads as an octave, a twelfth or a fifth "
                              "up (see losses.octave_guard); 0 turns it off")
+    parser.add_argument("--period-guard", type=float, default=0.0,
+                        help="weight of a term that keeps voiced frames periodic at the pitch period itself, where "
+                             "YIN must find it (see losses.period_guard); 0 turns it off")
+    parser.add_argument("--partial-weight", type=float, default=0.0,
+                        help="weight of a distance between the inharmonic partials' power and what the recording "
+                             "has at their frequencies, where no harmonic lies near (see losses.partial_match); "
+                             "0 turns it off")
     parser.add_argument("--seconds", type=float, default=1.0, help="length of each training excerpt")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
@@ -97,8 +104,9 @@ def main():
                                        "layers whose shape differs keep their fresh initialisation")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
-    if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard) < 0:
-        parser.error("--batch must be at least 1; --unseen, --curve-weight, --noise-prior and --octave-guard at least 0")
+    if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard, args.period_guard, args.partial_weight) < 0:
+        parser.error("--batch must be at least 1; --unseen, --curve-weight, --noise-prior, --octave-guard, "
+                     "--period-guard and --partial-weight at least 0")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -112,7 +120,11 @@ def main():
     print("train.py: %d items for training, %d held out; excerpts of %d frames" % (len(train), len(held), frames), flush=True)
 
     model = NeurorackModel()
-    optimizer = torch.optim.Adam(model.parameters(), lr=args.lr)
+    # The partial gains start at e^−6 and must travel far where a recording rings at
+    # those modes: their head learns ten times faster than the rest.
+    partial_head = list(model.partial_head.parameters())
+    rest = [p for p in model.parameters() if all(p is not q for q in partial_head)]
+    optimizer = torch.optim.Adam([{"params": rest}, {"params": partial_head, "lr": 10.0 * args.lr}], lr=args.lr)
     scheduler = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda s: min(1.0, (s + 1) / 200) * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, s / args.steps)))))
     checkpoint = os.path.join(args.out, "checkpoint.pt")
@@ -140,18 +152,26 @@ def main():
         unseen = torch.from_numpy(np.stack([data.unseen_curves(train, frames, rng) for _ in range(args.unseen)])) \
             if args.unseen else curves[:0]
         everything = torch.cat([curves, unseen])
-        rendered, noise_share = model.render(everything)
+        rendered, noise_share, partial_amplitudes = model.render(everything)
         rendered = rendered.squeeze(1)
         pred = rendered[:args.batch]
         spectral = losses.multi_resolution_stft(pred, audio)
         pitch, voiced = model.fill_unvoiced(everything[:, 6])
         target = losses.target_consistency(pred, audio, pitch[:args.batch])
-        curve = losses.curve_consistency(rendered, everything)
+        # YIN's d′, measured once for the tonality term and the period guard.
+        measured = losses.aperiodicity(rendered, frames)
+        curve = losses.curve_consistency(rendered, everything, measured)
         consistency = target + curve
         prior = losses.noise_share_prior(noise_share, everything)
         loss = spectral + 0.5 * target + args.curve_weight * curve + args.noise_prior * prior
         guard = losses.octave_guard(rendered, everything, pitch, voiced) if args.octave_guard else prior.new_zeros(())
         loss = loss + args.octave_guard * guard
+        period = losses.period_guard(measured, everything, pitch, voiced) if args.period_guard else prior.new_zeros(())
+        loss = loss + args.period_guard * period
+        partials = losses.partial_match(partial_amplitudes[:args.batch], audio, curves, pitch[:args.batch],
+                                        voiced[:args.batch], PARTIAL_RATIOS) \
+            if args.partial_weight else prior.new_zeros(())
+        loss = loss + args.partial_weight * partials
         optimizer.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -162,12 +182,13 @@ def main():
         if step % 25 == 0 or step == args.steps:
             elapsed = time.time() - started
             rate = len(recent) / max(elapsed, 1e-6)
-            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f, noise share %.4f, octave guard %.4f)  "
-                  "%.2f steps/s  eta %.0f min"
-                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), float(guard), rate,
-                     (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
+            print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f, noise share %.4f, octave guard %.4f, "
+                  "period guard %.4f, partials %.4f)  %.2f steps/s  eta %.0f min"
+                  % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), float(guard),
+                     float(period), float(partials), rate, (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
             log.write(json.dumps({"step": step, "loss": float(np.mean(recent)), "stft": float(spectral),
-                                  "descriptors": float(consistency), "noise_share": float(prior), "octave_guard": float(guard), "lr": scheduler.get_last_lr()[0]}) + "\n")
+                                  "descriptors": float(consistency), "noise_share": float(prior), "octave_guard": float(guard),
+                                  "period_guard": float(period), "partials": float(partials), "lr": scheduler.get_last_lr()[0]}) + "\n")
             log.flush()
             recent, started = [], time.time()
         if step % args.checkpoint_every == 0 or step == args.steps:

@@ -8,9 +8,15 @@ no target sound, so it also trains on curves no recording has (morphs, CV offset
 `target_consistency` compares frame energy and periodicity at the pitch period (a proxy
 for tonality) with the original sound's. The C++ analyzer stays the one definition of
 the descriptors: the training data and `neurorack eval` are measured with it.
+
+`partial_match` compares the model's inharmonic partial amplitudes with what the
+original has at their frequencies, so that a bell's minor third is learnt as a partial
+rather than approximated by the harmonics on either side. Two guards keep the pitch
+readable: `octave_guard` (no repetition at a fraction of the period) and `period_guard`
+(enough periodicity at the period itself for YIN to take it).
 """
 import math
-from typing import List
+from typing import List, Optional, Tuple
 
 import torch
 import torch.nn.functional as F
@@ -62,17 +68,16 @@ def _half_band(device) -> torch.Tensor:
     return (taps / taps.sum()).float().to(device)
 
 
-YIN_SPAN, YIN_HOP, YIN_MAX_LAG, YIN_MIN_LAG, YIN_THRESHOLD = 1248, 120, 800, 3, 0.15
+YIN_SPAN, YIN_HOP, YIN_MAX_LAG, YIN_MIN_LAG, YIN_THRESHOLD, YIN_SAMPLE_RATE = 1248, 120, 800, 3, 0.15, 24000.0
 
 
-def tonality(x: torch.Tensor, frames: int) -> torch.Tensor:
-    """The analyzer's tonality [B, frames] of audio [B, samples] at 48 kHz, as it computes
-    it (docs/descriptors.md, "Tonality"): decimation to 24 kHz by its half-band filter,
-    a 52 ms span centred on the frame with its mean removed, YIN's difference function
-    in the shrinking-window form (with its rule for lags that shift a click out of
-    view), the cumulative-mean normalisation d′, and 1 − d′ at the lag YIN picks: the
-    first below 0.15, moved to the bottom of its dip, else the deepest. The lag is
-    chosen without gradient; the value at it has one."""
+def aperiodicity(x: torch.Tensor, frames: int) -> Tuple[torch.Tensor, torch.Tensor]:
+    """YIN's cumulative-mean-normalised difference d′ [B, frames, 800] (lags 1..800 at
+    24 kHz) of audio [B, samples] at 48 kHz, as the analyzer computes it
+    (docs/descriptors.md, "Tonality"): decimation to 24 kHz by its half-band filter, a
+    52 ms span centred on the frame with its mean removed, the difference function in the
+    shrinking-window form (with its rule for lags that shift a click out of view), and
+    the cumulative-mean normalisation. Also returns which frames are silent [B, frames]."""
     taps = _half_band(x.device).view(1, 1, -1)
     decimated = F.conv1d(F.pad(x.unsqueeze(1), (15, 15)), taps).squeeze(1)[:, ::2]
     half = YIN_SPAN // 2
@@ -90,6 +95,16 @@ def tonality(x: torch.Tensor, frames: int) -> torch.Tensor:
     d = torch.where(e < 0.25 * expected, expected / length, (e - 2.0 * r).clamp(min=0.0) / length)
     running = torch.cumsum(d, dim=-1)
     dprime = torch.where(running > 0.0, d * tau.to(x.dtype) / running.clamp(min=1e-30), torch.ones_like(d))
+    silent = total.squeeze(-1) < 1e-10 * YIN_SPAN
+    return dprime, silent
+
+
+def tonality(x: torch.Tensor, frames: int, measured: Optional[Tuple[torch.Tensor, torch.Tensor]] = None) -> torch.Tensor:
+    """The analyzer's tonality [B, frames] of audio [B, samples] at 48 kHz: 1 − d′ (see
+    `aperiodicity`, or pass its result as `measured`) at the lag YIN picks: the first
+    below 0.15, moved to the bottom of its dip, else the deepest. The lag is chosen
+    without gradient; the value at it has one."""
+    dprime, silent = measured if measured is not None else aperiodicity(x, frames)
     with torch.no_grad():
         lags = dprime[..., YIN_MIN_LAG - 1:]  # from lag 3
         below = lags < YIN_THRESHOLD
@@ -100,7 +115,6 @@ def tonality(x: torch.Tensor, frames: int) -> torch.Tensor:
         stops = torch.where((index >= first.unsqueeze(-1)) & ~falling, index, torch.full_like(index, lags.shape[-1] - 1))
         best = torch.where(below.any(-1), stops.amin(-1), first) + (YIN_MIN_LAG - 1)
     value = torch.gather(dprime, -1, best.unsqueeze(-1)).squeeze(-1)
-    silent = total.squeeze(-1) < 1e-10 * YIN_SPAN
     return torch.where(silent, torch.zeros_like(value), 1.0 - value.clamp(0.0, 1.0))
 
 
@@ -204,14 +218,15 @@ def spectral_measures(x: torch.Tensor, frames: int):
     return centroid, spread, noisiness, percussivity
 
 
-def curve_consistency(pred: torch.Tensor, curves: torch.Tensor) -> torch.Tensor:
+def curve_consistency(pred: torch.Tensor, curves: torch.Tensor,
+                      measured: Optional[Tuple[torch.Tensor, torch.Tensor]] = None) -> torch.Tensor:
     """How far the rendered audio's loudness (dB), brightness and richness (log ratio),
     noisiness, percussivity and tonality are from the curves [B, 7, F] it was rendered
     from, over the frames the evaluation counts (louder than −60 LUFS). Tonality is the
     analyzer's own YIN measure (`tonality`). It replaced a proxy, the normalised
     correlation at the pitch period over 10 ms on voiced frames, which agreed with the
     analyzer only within 0.031 per frame on rendered CV offsets: most of the model's
-    tonality error there."""
+    tonality error there. `measured`: `aperiodicity(pred, frames)`, if already computed."""
     frames = curves.shape[-1]
     centroid, spread, noisiness, percussivity = spectral_measures(pred, frames)
     loud = loudness(pred, frames)
@@ -220,7 +235,7 @@ def curve_consistency(pred: torch.Tensor, curves: torch.Tensor) -> torch.Tensor:
     bright = curves[:, 5].clamp(min=1.0)
     rich = curves[:, 4].clamp(min=1.0)
     log_ratio = lambda a, b: torch.abs(torch.log(a.clamp(min=1.0) / b))
-    tonal = (tonality(pred, frames) - curves[:, 3]).abs()
+    tonal = (tonality(pred, frames, measured) - curves[:, 3]).abs()
     return ((0.2 * (loud - curves[:, 0]).abs() + log_ratio(centroid, bright) + log_ratio(spread, rich)
              + 2.0 * (noisiness - curves[:, 2]).abs()
              + 2.0 * (percussivity - curves[:, 1]).abs()
@@ -266,3 +281,71 @@ def octave_guard(pred: torch.Tensor, curves: torch.Tensor, pitch: torch.Tensor, 
         total = total + (F.relu(periodicity(pred, ratio * pitch) - limit) * mask).sum()
         count = count + mask.sum()
     return total / (count + 1.0)
+
+
+def period_guard(measured: Tuple[torch.Tensor, torch.Tensor], curves: torch.Tensor, pitch: torch.Tensor,
+                 voiced: torch.Tensor, limit: float = 0.13) -> torch.Tensor:
+    """Keeps voiced frames periodic at the pitch period itself: charges YIN's d′ at the
+    bottom of the dip within 3 % of the period (measured: `aperiodicity` of the rendered
+    audio; pitch [B, F] in Hz, unvoiced frames filled; voiced [B, F]) above `limit`, a
+    margin under YIN's threshold of 0.15, or above the aperiodicity the curve asks for,
+    1 − tonality, where that is higher.
+
+    YIN takes the first lag whose d′ is below 0.15, else the deepest. Partials that are
+    not harmonics make a frame less periodic at the period, which is what a bell's
+    tonality of 0.88 asks for; but where they push d′ at the period past 0.15, YIN takes
+    the deepest dip instead, and a bell's minor third (12/5 of the hum) makes that five
+    periods: the pitch reads 28 semitones low. The recordings whose analysis found this
+    pitch were below 0.15 there, or YIN would have read another lag."""
+    dprime, silent = measured
+    lag = YIN_SAMPLE_RATE / pitch.clamp(min=1.0)  # [B, F], in 24 kHz samples
+    tau = torch.arange(1, YIN_MAX_LAG + 1, device=dprime.device, dtype=dprime.dtype)
+    near = (tau >= 0.97 * lag.unsqueeze(-1)) & (tau <= 1.03 * lag.unsqueeze(-1))
+    bottom = torch.where(near, dprime, torch.full_like(dprime, 2.0)).amin(dim=-1)
+    allowed = (1.0 - curves[:, 3]).clamp(min=limit)
+    mask = ((curves[:, 0] > -60.0) & voiced & ~silent & (lag >= YIN_MIN_LAG) & (lag * 1.03 <= YIN_MAX_LAG)).float()
+    return (F.relu(bottom - allowed) * mask).sum() / (mask.sum() + 1.0)
+
+
+def partial_amplitudes(audio: torch.Tensor, pitch: torch.Tensor, ratios: List[float], n_fft: int = 4096,
+                       hop: int = 240, sample_rate: int = 48000) -> torch.Tensor:
+    """The sine amplitude [B, P, F] that the audio [B, samples] has at each ratio × pitch
+    (pitch [B, F] in Hz with unvoiced frames filled): the peak of the three bins around
+    it in an 85 ms Hann STFT (11.7 Hz bins; three bins allow for the recording's small
+    detuning of its modes), where a steady sine of amplitude a peaks at a · n_fft / 4."""
+    frames = pitch.shape[-1]
+    window = torch.hann_window(n_fft, device=audio.device)
+    spectrum = torch.stft(audio, n_fft, hop, window=window, return_complex=True, center=True).abs()[..., :frames]
+    hz = pitch.unsqueeze(1) * torch.tensor(ratios, device=audio.device).view(1, -1, 1)
+    centre = (hz * (n_fft / sample_rate)).round().long().clamp(1, n_fft // 2 - 1)
+    peak = torch.stack([torch.gather(spectrum, 1, centre + d) for d in (-1, 0, 1)]).amax(0)
+    return peak * (4.0 / n_fft)
+
+
+def partial_match(amplitudes: torch.Tensor, target: torch.Tensor, curves: torch.Tensor, pitch: torch.Tensor,
+                  voiced: torch.Tensor, ratios: List[float], n_fft: int = 4096) -> torch.Tensor:
+    """Distance between the model's inharmonic partials (amplitudes [B, P, F]) and what
+    the original recording [B, samples] has at their frequencies, on its voiced frames
+    where no harmonic lies within three bins (there the bin holds the partial and
+    nothing else). Powers are taken relative to the frame's level (from the loudness
+    curve of curves [B, 7, F]).
+
+    The multi-resolution STFT loss charges every bin alike, so a partial the recording
+    has at 2.4 × f0 (a bell's minor third) weighs as little as any other bin, and the
+    harmonics on either side can stand in for it; and a partial much quieter than what
+    already fills its bin hardly changes it, so it would never be learnt. Here each
+    partial's power m is compared with the recording's r by the Poisson deviance
+    m − r − r·log(m / r): zero when they agree, its gradient in log m is m − r, a push up
+    of r however quiet the partial starts, and where the curves cannot tell a bell from a
+    bar, it settles on the mean power of the sounds that share them (which is what keeps
+    their tonality on average)."""
+    bin_hz = 48000.0 / n_fft
+    ratio = torch.tensor(ratios, device=target.device).view(1, -1, 1)
+    resolvable = ((ratio - ratio.round()).abs() * pitch.unsqueeze(1) > 3.0 * bin_hz) & (pitch.unsqueeze(1) * ratio < 16000.0)
+    mask = (resolvable & voiced.unsqueeze(1)).float()
+    power = torch.pow(10.0, curves[:, 0:1].clamp(-70.0, 6.0) / 10.0)  # the frame's level²
+    floor = 1e-6
+    model = amplitudes.pow(2) / (2.0 * power) + floor
+    wanted = partial_amplitudes(target, pitch, ratios, n_fft).pow(2) / (2.0 * power) + floor
+    deviance = model - wanted - wanted * torch.log(model / wanted)
+    return (deviance * mask).sum() / (mask.sum() + 1.0)

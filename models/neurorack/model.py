@@ -8,7 +8,11 @@ source built from the pitch curve and the spectral envelope of a noise source (t
 learned, time-varying filter). At the sample rate only cheap vectorised work remains:
 the harmonics come from a Chebyshev recurrence (one cosine per sample, then two
 multiply-adds per harmonic), and the noise is shaped in the STFT domain and brought
-back with one inverse STFT.
+back with one inverse STFT. Struck bodies also ring at modes that are not harmonics
+(a bell's minor third, a bar's 2.76): a bank of such partials, at fixed ratios to the
+pitch, is placed in that same inverse STFT as window kernels (FFT⁻¹ additive
+synthesis), so it costs frame-rate work only. The network sets each one's power
+relative to the harmonics'.
 
 forward() takes descriptor curves [batch, 7, frames] in the analyzer's physical units
 (LUFS, 0..1, Hz; NaN marks unvoiced pitch frames) and returns audio
@@ -23,6 +27,16 @@ import torch.nn.functional as F
 
 SAMPLE_RATE = 48000
 HOP = 240
+# Partials that are not harmonics, as ratios to the analysed pitch: the modes of the
+# struck bodies that no harmonic lies near (Fletcher & Rossing, ch. 18-21, as the corpus
+# generator uses them). Membrane 1.594, 2.136, 2.296, 2.653, 2.918, 3.156, 3.50-3.65;
+# plate 1.73, 6.7; glass 2.32, 4.25; block 2.57, 4.19; bar 2.756, 5.404; a bell, whose
+# pitch reads at its hum, 2.4 (the minor third), 5.333 and 10.667, or 4.8 where it reads an
+# octave lower. Near neighbours share one entry.
+PARTIAL_RATIOS = [1.594, 1.73, 2.136, 2.31, 2.40, 2.57, 2.653, 2.756, 2.918, 3.156, 3.55, 4.20, 4.80, 5.333, 5.404, 6.7,
+                  10.667]
+KERNEL_SPAN = 3  # bins either side of a partial's frequency
+KERNEL_STEPS = 512  # table entries per bin (nearest entry: within −60 dB)
 DESCRIPTORS = ["loudness", "percussivity", "noisiness", "tonality", "richness", "brightness", "pitch"]
 
 
@@ -65,6 +79,26 @@ class NeurorackModel(nn.Module):
         self.blocks = nn.ModuleList([ResidualBlock(channels, d) for d in dilations])
         self.harmonic_head = nn.Conv1d(channels, 1 + harmonics, 1)
         self.noise_head = nn.Conv1d(channels, 1 + noise_bands, 1)
+        # Each inharmonic partial's power relative to the harmonics' (a gain, exp of the
+        # head's output). Starts small (a zero layer, bias −6: 0.25 % each), so that
+        # weights trained without the partials render almost as they did.
+        self.partial_head = nn.Conv1d(channels, len(PARTIAL_RATIOS), 1)
+        nn.init.zeros_(self.partial_head.weight)
+        nn.init.constant_(self.partial_head.bias, -6.0)
+        self.register_buffer("partial_ratios", torch.tensor(PARTIAL_RATIOS).view(1, -1, 1))
+        # The synthesis window's DFT (the 960-point Hann centred in noise_fft points),
+        # tabulated over fractional bin offsets: a partial is that kernel around its
+        # frequency in the noise source's spectrum (FFT⁻¹ additive synthesis).
+        pad = (noise_fft - 4 * HOP) // 2
+        window = F.pad(torch.hann_window(4 * HOP, dtype=torch.float64), (pad, pad))
+        offsets = torch.linspace(-KERNEL_SPAN - 1.0, KERNEL_SPAN + 1.0, 2 * (KERNEL_SPAN + 1) * KERNEL_STEPS + 1,
+                                 dtype=torch.float64)
+        angle = -2.0 * math.pi * offsets.unsqueeze(-1) * torch.arange(noise_fft, dtype=torch.float64) / noise_fft
+        self.register_buffer("kernel", torch.complex((window * torch.cos(angle)).sum(-1), (window * torch.sin(angle)).sum(-1)).to(torch.complex64))
+        self.kernel_reach = float(KERNEL_SPAN + 1)
+        self.kernel_steps = float(KERNEL_STEPS)
+        self.register_buffer("kernel_offsets", torch.arange(-KERNEL_SPAN, KERNEL_SPAN + 1, dtype=torch.float32))
+        self.register_buffer("real_imag", torch.tensor([0, 1]))
         self.register_buffer("harmonic_numbers", torch.arange(1, harmonics + 1, dtype=torch.float32).view(1, -1, 1))
         self.register_buffer("noise_window", torch.hann_window(4 * HOP))
         # The bin magnitude that makes the inverse STFT's noise unit power: an inverse
@@ -108,16 +142,17 @@ class NeurorackModel(nn.Module):
 
     # ---- synthesis ----------------------------------------------------------------
 
-    def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    def controls(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         """Frame-rate controls: harmonic amplitudes [B, K, F], noise band magnitudes
-        [B, bands, F], the fundamental [B, F], and the noise source's share of each
-        frame's power [B, F] (training keeps it where its gradient lives).
+        [B, bands, F], the fundamental [B, F], the noise source's share of each frame's
+        power [B, F] (training keeps it where its gradient lives), and the inharmonic
+        partials' frequencies and amplitudes [B, P, F].
 
         The level is set by the loudness curve, not learned: the frame's total power is
         level² (level = 10^(LUFS/20)) times a learned correction within ±13 dB (for the
         K-weighting and the analyzer's window). The network only splits that power
-        between the harmonic and the noise source, and within each across harmonics or
-        bands. So loudness follows any curve, including ones no training sound had."""
+        between the harmonic and the noise source, and within each across harmonics,
+        partials or bands. So loudness follows any curve, including ones no training sound had."""
         feats, f0 = self.features(curves)
         x = self.input(feats)
         for block in self.blocks:
@@ -132,13 +167,19 @@ class NeurorackModel(nn.Module):
         audible = (f0.unsqueeze(1) * self.harmonic_numbers < 22000.0).float()
         distribution = torch.softmax(h[:, 1:], dim=1) * audible
         distribution = distribution / (distribution.sum(dim=1, keepdim=True) + 1e-6)
-        # A sine of amplitude a carries a²/2: the harmonics together carry total² · share.
-        amplitudes = total * torch.sqrt(2.0 * harmonic_share * distribution + 1e-12)
+        # The tonal power, total² · share, is split between the harmonics (weight 1) and
+        # the inharmonic partials (their gains; none above 20 kHz). A sine of amplitude a
+        # carries a²/2.
+        partial_hz = f0.unsqueeze(1) * self.partial_ratios
+        gains = torch.exp(self.partial_head(x).clamp(max=3.0)) * (partial_hz < 20000.0).float()
+        tonal = 2.0 * harmonic_share / (1.0 + gains.sum(dim=1, keepdim=True))
+        amplitudes = total * torch.sqrt(tonal * distribution + 1e-12)
+        partial_amplitudes = total * torch.sqrt(tonal * gains + 1e-12)
         # Noise bands of magnitude 1 give unit power (noise_norm), so the bands carry
         # total² · (1 − share), spread by a softmax over the bands.
         spread = torch.softmax(n[:, 1:], dim=1) * float(self.noise_bands)
         bands = total * torch.sqrt((1.0 - harmonic_share) * spread + 1e-12) * self.noise_norm
-        return amplitudes, bands, f0, 1.0 - harmonic_share.squeeze(1)
+        return amplitudes, bands, f0, 1.0 - harmonic_share.squeeze(1), partial_hz, partial_amplitudes
 
     def frames_to_samples(self, x: torch.Tensor, samples: int) -> torch.Tensor:
         """Linear interpolation of frame values [..., F] to samples [..., samples ≤ F·hop]:
@@ -177,24 +218,53 @@ class NeurorackModel(nn.Module):
             out = torch.addcmul(out, amps[k], b, value=sign)
         return out
 
-    def noise_source(self, bands: torch.Tensor, samples: int) -> torch.Tensor:
+    def partial_bins(self, hz: torch.Tensor, amplitudes: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The inharmonic partials [B, P, F] (Hz, sine amplitude) as additions to the
+        noise source's STFT frames [B, bins, F] (FFT⁻¹ additive synthesis): each is the
+        synthesis window's kernel around its frequency, turned to the phase the partial
+        has at the frame's first sample (n_fft/2 before its centre). Returns (where, what), both [B, P·F·S·2]:
+        where indexes the real view of a contiguous [B, bins, F] spectrum, what holds the
+        values."""
+        batch, parts, frames = hz.shape
+        last = self.noise_fft // 2
+        step = 2.0 * math.pi * hz.double() / self.sample_rate
+        phase = torch.cumsum(step * self.hop, -1) - step * (self.hop + last)
+        phase = torch.remainder(phase, 2.0 * math.pi).float()
+        centre = (hz * (self.noise_fft / self.sample_rate)).unsqueeze(-1)
+        bins = centre.floor() + self.kernel_offsets  # [B, P, F, S]
+        entry = ((bins - centre + self.kernel_reach) * self.kernel_steps).round().long()
+        inside = ((bins >= 0.0) & (bins <= float(last))).float()
+        half = 0.5 * amplitudes
+        rotation = torch.complex(half * torch.cos(phase), half * torch.sin(phase))  # torch.polar, but faster on CPU
+        values = self.kernel[entry] * rotation.unsqueeze(-1) * inside
+        frame = torch.arange(frames, device=hz.device).view(1, 1, -1, 1)
+        where = ((bins.clamp(0.0, float(last)).long() * frames + frame) * 2).unsqueeze(-1) + self.real_imag
+        return where.reshape(batch, -1), torch.view_as_real(values).reshape(batch, -1)
+
+    def noise_source(self, bands: torch.Tensor, partial_hz: torch.Tensor, partial_amplitudes: torch.Tensor,
+                     samples: int) -> torch.Tensor:
         batch, _, frames = bands.shape
         bins = self.noise_fft // 2 + 1
         envelope = F.interpolate(bands.transpose(1, 2), size=bins, mode="linear", align_corners=True).transpose(1, 2)
         phase = torch.rand(batch, bins, frames, device=bands.device) * (2.0 * math.pi)
         # envelope · e^(i·phase); torch.polar computes the same but is 2.5 times slower on CPU.
         spectrum = torch.complex(envelope * torch.cos(phase), envelope * torch.sin(phase))
+        # The partials are added through a flat real view of the [B, bins, F] spectrum.
+        where, what = self.partial_bins(partial_hz, partial_amplitudes)
+        flat = torch.view_as_real(spectrum).reshape(batch, -1)
+        spectrum = torch.view_as_complex(flat.scatter_add(1, where, what).view(batch, bins, frames, 2))
         noise = torch.istft(spectrum, n_fft=self.noise_fft, hop_length=self.hop, win_length=4 * self.hop,
                             window=self.noise_window, center=True, length=samples)
         return noise
 
-    def render(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
-        """Audio [B, 1, samples] and the noise share of each frame [B, F]."""
+    def render(self, curves: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Audio [B, 1, samples], the noise share of each frame [B, F] and the inharmonic
+        partials' amplitudes [B, P, F]."""
         frames = curves.shape[-1]
         samples = frames * self.hop
-        amplitudes, bands, f0, noise_share = self.controls(curves)
-        audio = self.harmonic_source(amplitudes, f0, samples) + self.noise_source(bands, samples)
-        return audio.unsqueeze(1), noise_share
+        amplitudes, bands, f0, noise_share, partial_hz, partial_amplitudes = self.controls(curves)
+        audio = self.harmonic_source(amplitudes, f0, samples) + self.noise_source(bands, partial_hz, partial_amplitudes, samples)
+        return audio.unsqueeze(1), noise_share, partial_amplitudes
 
     def forward(self, curves: torch.Tensor) -> torch.Tensor:
         return self.render(curves)[0]

@@ -3,7 +3,9 @@
 
 - the loss's loudness, spectral measures and tonality agree with the C++ analyzer, frame by
   frame, on sounds of every kind (the analyzer is the definition; the loss only has to follow it);
-- the model's harmonic source is the sum of sines it stands for;
+- the octave guard and the partial distance charge what they are meant to charge;
+- the model's sources synthesize what they promise: the harmonic recurrence is a sum of
+  sines, and an inharmonic partial built in the inverse STFT is a sine at its frequency;
 - morphs and CV offsets built for training keep the product's rules;
 - train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes,
   and refuses settings that make no sense.
@@ -139,6 +141,65 @@ class SpectralMeasures(unittest.TestCase):
                 else:
                     self.assertEqual(guard, 0.0)
 
+    def test_period_guard_charges_a_partial_that_hides_the_period(self):
+        t = np.arange(48000) / 48000.0
+        f0 = 200.0
+        tone = sum(0.2 / k * np.sin(2 * np.pi * f0 * k * t) for k in range(1, 8))
+        curves = torch.zeros(1, 7, 200)
+        curves[:, 0], curves[:, 3] = -20.0, 1.0
+        curves[:, 0, :10] = curves[:, 0, -10:] = -70.0  # the ends, half outside the sound, do not count
+        pitch = torch.full((1, 200), f0)
+        voiced = torch.ones(1, 200, dtype=torch.bool)
+        # (amplitude of a partial at 12/5 of the pitch, whether the analyzer still reads the pitch)
+        for amplitude, read in ((0.0, True), (0.02, True), (0.05, True), (0.1, False), (0.15, False)):
+            with self.subTest(amplitude=amplitude):
+                sound = (tone + amplitude * np.sin(2 * np.pi * 2.4 * f0 * t)).astype(np.float32)
+                pitch_read = float(np.nanmedian(analyse(sound)[6][20:-20]))
+                self.assertEqual(abs(1200 * np.log2(pitch_read / f0)) < 20, read)
+                guard = float(losses.period_guard(losses.aperiodicity(torch.from_numpy(sound[None]), 200),
+                                                  curves, pitch, voiced))
+                if read:
+                    self.assertEqual(guard, 0.0)
+                else:
+                    self.assertGreater(guard, 0.05)
+        # Unvoiced frames are not charged.
+        loud = (tone + 0.15 * np.sin(2 * np.pi * 2.4 * f0 * t)).astype(np.float32)
+        measured = losses.aperiodicity(torch.from_numpy(loud[None]), 200)
+        self.assertEqual(float(losses.period_guard(measured, curves, pitch, ~voiced)), 0.0)
+        # Nor frames whose curve asks for that much aperiodicity.
+        curves[:, 3] = 0.5
+        self.assertEqual(float(losses.period_guard(measured, curves, pitch, voiced)), 0.0)
+
+    def test_partial_match_pulls_each_partial_to_what_the_recording_has(self):
+        t = np.arange(48000) / 48000.0
+        f0 = 200.0
+        tone = sum(0.2 / k * np.sin(2 * np.pi * f0 * k * t) for k in range(1, 8))
+        bell = tone + 0.05 * np.sin(2 * np.pi * 2.4 * f0 * t)  # a minor third above the octave
+        target = torch.from_numpy(bell[None].astype(np.float32))
+        pitch = torch.full((1, 200), f0)
+        voiced = torch.ones(1, 200, dtype=torch.bool)
+        curves = torch.zeros(1, 7, 200)
+        curves[:, 0] = -20.0  # LUFS: the powers are taken relative to the level, 0.01 here
+        ratios = [2.4, 2.57, 3.0]
+        # The recording's amplitudes: 0.05 at 2.4, nothing at 2.57, a harmonic's 0.0667 at 3.
+        measured = losses.partial_amplitudes(target, pitch, ratios)[0, :, 20:-20]
+        self.assertAlmostEqual(float(measured[0].median()), 0.05, delta=0.005)
+        self.assertLess(float(measured[1].median()), 0.002)
+        self.assertAlmostEqual(float(measured[2].median()), 0.2 / 3, delta=0.007)
+
+        def distance(at_24, at_257, at_3=0.0):
+            amplitudes = torch.tensor([at_24, at_257, at_3]).view(1, 3, 1).expand(1, 3, 200)
+            return float(losses.partial_match(amplitudes, target, curves, pitch, voiced, ratios))
+        leak = float(measured[1].median())  # the harmonics' window leakage: nothing to learn
+        right, silent, wrong, loud = distance(0.05, leak), distance(0.0, leak), distance(0.0, 0.05), distance(0.2, leak)
+        self.assertGreater(silent, 0.5)
+        self.assertLess(right, 0.02 * silent)
+        self.assertGreater(wrong, silent)
+        self.assertGreater(loud, silent)
+        # Ratio 3 lies on a harmonic: it is not compared (the bin holds the harmonic).
+        self.assertAlmostEqual(distance(0.05, leak, 0.3), right, places=6)
+        # Unvoiced frames are not compared either.
+        self.assertEqual(float(losses.partial_match(torch.zeros(1, 3, 200), target, curves, pitch, ~voiced, ratios)), 0.0)
 
 class Synthesis(unittest.TestCase):
     def test_harmonic_source_is_a_sum_of_sines(self):
@@ -153,6 +214,47 @@ class Synthesis(unittest.TestCase):
                 theta = 2.0 * np.pi * f0_hz * np.arange(1, samples + 1) / 48000.0
                 expected = sum(float(amplitudes[0, k, 0]) * np.sin((k + 1) * theta) for k in range(model.harmonics))
                 self.assertLess(np.abs(out - expected).max(), 1e-3 * np.abs(expected).max())
+
+    def test_inharmonic_partial_is_a_sine_at_its_frequency(self):
+        model = NeurorackModel().eval()
+        frames, samples = 200, 200 * 240
+        middle = slice(4800, samples - 4800)
+        silent = torch.zeros(1, model.noise_bands, frames)
+        # (start Hz, end Hz): steady partials off and on a bin, and a glide.
+        for start, end in ((1000.0, 1000.0), (437.3, 437.3), (2345.6, 2345.6), (300.0, 600.0)):
+            with self.subTest(start=start, end=end):
+                hz = torch.linspace(start, end, frames).view(1, 1, frames)
+                with torch.no_grad():
+                    out = model.noise_source(silent, hz, torch.ones(1, 1, frames), samples)[0].double().numpy()
+                part = out[middle]
+                # Unit amplitude: power 1/2, and a flat envelope (analytic signal).
+                self.assertAlmostEqual(float((part ** 2).mean()), 0.5, delta=0.005)
+                spectrum = np.fft.fft(part)
+                analytic = np.zeros(len(part))
+                analytic[0], analytic[1:len(part) // 2] = 1.0, 2.0
+                envelope = np.abs(np.fft.ifft(spectrum * analytic))[1000:-1000]
+                self.assertLess(np.abs(envelope - 1.0).max(), 0.02)
+                if start == end:
+                    # Nothing but that sine: the residual of the best-fitting sine is 45 dB down.
+                    n = np.arange(samples)[middle]
+                    basis = np.stack([np.cos(2 * np.pi * start * n / 48000), np.sin(2 * np.pi * start * n / 48000)], 1)
+                    fit, *_ = np.linalg.lstsq(basis, part, rcond=None)
+                    residual = part - basis @ fit
+                    self.assertLess(10 * np.log10((residual ** 2).mean() / (part ** 2).mean()), -45.0)
+
+    def test_partials_add_to_the_noise_when_training_as_when_rendering(self):
+        model = NeurorackModel()
+        curves = torch.zeros(2, 7, 40)
+        curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5], curves[:, 6] = -20.0, 0.9, 300.0, 1500.0, 220.0
+        with torch.no_grad():
+            model.partial_head.bias.fill_(-1.0)  # the partials together: 6 times the harmonics' power
+            model.eval()
+            torch.manual_seed(5)
+            rendering = model(curves)
+            model.train()
+            torch.manual_seed(5)
+            training = model(curves)
+        self.assertTrue(torch.allclose(rendering, training, atol=1e-5))
 
 
 class UnseenCurves(unittest.TestCase):
@@ -219,7 +321,8 @@ class Training(unittest.TestCase):
                            check=True, stdout=subprocess.DEVNULL)
             train = [sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", corpus, "--out", run,
                      "--batch", "2", "--unseen", "1", "--seconds", "0.25", "--checkpoint-every", "2",
-                     "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--octave-guard", "1", "--neurorack", NEURORACK]
+                     "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--octave-guard", "1",
+                     "--period-guard", "1", "--partial-weight", "0.5", "--neurorack", NEURORACK]
             first = subprocess.run(train + ["--steps", "2"], check=True, capture_output=True, text=True).stdout
             self.assertIn("step      2/2", first)
             state = torch.load(os.path.join(run, "checkpoint.pt"))
@@ -233,7 +336,7 @@ class Training(unittest.TestCase):
 
     def test_refuses_bad_settings(self):
         for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"],
-                    ["--octave-guard", "-1"]):
+                    ["--octave-guard", "-1"], ["--period-guard", "-1"], ["--partial-weight", "-0.1"]):
             with self.subTest(bad=bad):
                 result = subprocess.run([sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", "nowhere",
                                          "--out", "nowhere"] + bad, capture_output=True, text=True)
