@@ -20,6 +20,7 @@ class Args:
     version = "0.0.1"
     trained_on = "nothing: random weights, for tests"
     licence = "GPL-3.0-or-later"
+    partial_gain_db = 0.0
 
 
 class NanModel(torch.nn.Module):

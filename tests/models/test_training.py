@@ -333,6 +333,30 @@ class Training(unittest.TestCase):
             with open(os.path.join(run, "log.jsonl"), encoding="utf-8") as f:
                 log = [json.loads(line) for line in f]
             self.assertTrue(all(np.isfinite(entry["loss"]) for entry in log))
+            # Export, as trained and with the partials 6 dB down: only the partials move.
+            files = {}
+            for db in (0.0, -6.0):
+                files[db] = os.path.join(tmp, "model%g.pt" % db)
+                subprocess.run([sys.executable, os.path.join(ROOT, "models", "export.py"), "--run", run, "-o", files[db],
+                                "--version", "9.9.9", "--partial-gain-db", str(db)], check=True, stdout=subprocess.DEVNULL)
+            extra = {"neurorack.json": ""}
+            plain = torch.jit.load(files[0.0], _extra_files=extra)
+            self.assertEqual(json.loads(extra["neurorack.json"])["partial_gain_db"], 0.0)
+            quieter = torch.jit.load(files[-6.0], _extra_files=extra)
+            meta = json.loads(extra["neurorack.json"])
+            self.assertEqual((meta["model_version"], meta["training_steps"], meta["partial_gain_db"]), ("9.9.9", 3, -6.0))
+            curves = torch.zeros(1, 7, 40)
+            curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5], curves[:, 6] = -20.0, 0.9, 300.0, 1500.0, 220.0
+            with torch.no_grad():
+                a, b = plain.controls(curves), quieter.controls(curves)
+            for k in (1, 2, 3, 4):  # noise bands, pitch, noise share, partial frequencies
+                self.assertTrue(torch.equal(a[k], b[k]))
+            # The tonal power stays; each partial's power relative to the harmonics' is 6 dB down.
+            def relative(c):
+                return c[5] ** 2 / (c[0] ** 2).sum(dim=1, keepdim=True)
+            self.assertTrue(torch.allclose((a[0] ** 2).sum(1) + (a[5] ** 2).sum(1), (b[0] ** 2).sum(1) + (b[5] ** 2).sum(1), rtol=1e-4))
+            ratio = (relative(b) / relative(a)).flatten()
+            self.assertLess(float((ratio - 10 ** (-6 / 10)).abs().max()), 0.002)
 
     def test_refuses_bad_settings(self):
         for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"],
