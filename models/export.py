@@ -62,11 +62,13 @@ def main():
                         help="each inharmonic partial's power relative to the harmonics', this many dB from where "
                              "training left it (default 0)")
     args = parser.parse_args()
+    if not math.isfinite(args.partial_gain_db):
+        parser.error("--partial-gain-db must be a finite number of decibels")
     state = torch.load(os.path.join(args.run, "checkpoint.pt"))
     model = NeurorackModel()
     model.load_state_dict(state["model"])
     # Each partial's power relative to the harmonics' is exp(the partial head's output):
-    # its bias moves them all.
+    # its bias moves them all (but for a frame the head drives past its clamp at e³).
     with torch.no_grad():
         model.partial_head.bias += args.partial_gain_db * math.log(10.0) / 10.0
     model.eval()

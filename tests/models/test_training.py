@@ -357,6 +357,11 @@ class Training(unittest.TestCase):
             self.assertTrue(torch.allclose((a[0] ** 2).sum(1) + (a[5] ** 2).sum(1), (b[0] ** 2).sum(1) + (b[5] ** 2).sum(1), rtol=1e-4))
             ratio = (relative(b) / relative(a)).flatten()
             self.assertLess(float((ratio - 10 ** (-6 / 10)).abs().max()), 0.002)
+            refused = subprocess.run([sys.executable, os.path.join(ROOT, "models", "export.py"), "--run", run, "-o",
+                                      os.path.join(tmp, "bad.pt"), "--partial-gain-db", "nan"], capture_output=True, text=True)
+            self.assertEqual(refused.returncode, 2)
+            self.assertIn("--partial-gain-db", refused.stderr)
+            self.assertFalse(os.path.exists(os.path.join(tmp, "bad.pt")))
 
     def test_refuses_bad_settings(self):
         for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"],
