@@ -110,7 +110,8 @@ private Q_SLOTS:
         QVERIFY2(runtime.start(), runtime.log().constData());
         QVERIFY(QFile::exists(data + QStringLiteral("/banks/factory.json")));
         QVERIFY(!QDir(data + QStringLiteral("/models")).entryList({QStringLiteral("*.pt")}).isEmpty());
-        QVERIFY(runtime.log().contains("first impact playable"));
+        // The line may still be in the pipe when the status says idle: wait for it.
+        QVERIFY2(runtime.waitForLog("first impact playable"), runtime.log().constData());
         const QJsonObject s = runtime.status();
         QCOMPARE(s.value(QStringLiteral("bank")).toString(), QStringLiteral("Factory"));
         QCOMPARE(s.value(QStringLiteral("preset")).toString(), QStringLiteral("Deep Kick"));
