@@ -8,6 +8,7 @@
 #include "model/factory.h"
 #include "io/documentfile.h"
 #include "runtimeprocess.h"
+#include "screen/screenpainter.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -81,6 +82,24 @@ double meanDescriptor(const std::vector<float> &audio, DescriptorId id)
     return n ? sum / n : 0.0;
 }
 
+/// The volts CV @p input (0 to 3) plays now, after its smoothing, from a status reply.
+double cvVolts(const QJsonObject &status, int input)
+{
+    return status.value(QStringLiteral("cv")).toArray().at(input).toObject().value(QStringLiteral("volts")).toDouble();
+}
+
+/// Whether @p image has a pixel of @p colour.
+bool hasColour(const QImage &image, QRgb colour)
+{
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (image.pixel(x, y) == colour)
+                return true;
+        }
+    }
+    return false;
+}
+
 std::vector<float> recording(const QString &path)
 {
     auto clip = AudioFile::read(path);
@@ -147,13 +166,17 @@ private Q_SLOTS:
         Runtime runtime(dir.filePath(QStringLiteral("data")));
         QVERIFY2(runtime.start(), runtime.log().constData());
         runtime.send(R"({"cv": 1, "volts": -5})"); // richness −3000 Hz: as narrow as it goes
-        QVERIFY(runtime.waitUntilIdle());
+        // CV 1 glides (smoothing_ms), and its renders start on the glide's timer: the status
+        // says idle before the first one, and between two on a busy machine. Wait for the
+        // glide to arrive, then for its last render.
+        QVERIFY(runtime.waitFor([](const QJsonObject &s) { return cvVolts(s, 0) == -5.0 && !s.value(QStringLiteral("rendering")).toBool(); }));
         runtime.trigger(1, 1300);
         const int before = runtime.status().value(QStringLiteral("impacts_ready")).toInt();
         const QJsonObject reply = runtime.send(R"({"cv": 1, "volts": 5})"); // +3000 Hz
         QVERIFY(reply.value(QStringLiteral("ok")).toBool());
         QVERIFY(runtime.waitFor([before](const QJsonObject &s) {
-            return s.value(QStringLiteral("impacts_ready")).toInt() > before && !s.value(QStringLiteral("rendering")).toBool();
+            return s.value(QStringLiteral("impacts_ready")).toInt() > before && cvVolts(s, 0) == 5.0
+                && !s.value(QStringLiteral("rendering")).toBool();
         }));
         const QJsonObject s = runtime.status();
         QCOMPARE(s.value(QStringLiteral("cv")).toArray().at(0).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("+3000 Hz"));
@@ -226,8 +249,13 @@ private Q_SLOTS:
         // Press: the menu; its second entry is Banks.
         runtime.send(R"({"button": "press"})");
         QCOMPARE(runtime.status().value(QStringLiteral("page")).toString(), QStringLiteral("Menu"));
-        QTest::qWait(100);
-        runtime.send(R"({"screen": ")" + dir.filePath(QStringLiteral("menu.png")).toUtf8() + R"("})");
+        // The screen is repainted a moment after a change (later on a busy machine): take it
+        // until it shows the menu's selected row.
+        const auto menuShown = [&] {
+            runtime.send(R"({"screen": ")" + dir.filePath(QStringLiteral("menu.png")).toUtf8() + R"("})");
+            return hasColour(QImage(dir.filePath(QStringLiteral("menu.png"))), neurorack::runtime::ScreenPainter::kHighlight);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(menuShown(), kTimeoutMs);
         runtime.send(R"({"encoder": 1})");
         runtime.send(R"({"button": "press"})");
         QCOMPARE(runtime.status().value(QStringLiteral("page")).toString(), QStringLiteral("Banks"));
