@@ -262,6 +262,9 @@ private Q_SLOTS:
     void autosaveSurvivesACrash()
     {
         const QString autosave = m_home.filePath(QStringLiteral("autosave.json"));
+        // Every test's window autosaves here: start without one, so that the wait below
+        // sees this window's file, not one an earlier test left.
+        QFile::remove(autosave);
         Bank edited;
         {
             auto window = makeWindow();
