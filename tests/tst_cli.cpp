@@ -254,6 +254,41 @@ private Q_SLOTS:
         QCOMPARE(runCli({QStringLiteral("corpus"), QStringLiteral("generate"), QStringLiteral("-o"), dir}).exitCode, 2); // no --count
     }
 
+    void evaluate()
+    {
+        // 63 impacts: impact-00037 and impact-00062 are held out.
+        const QString dir = m_dir.filePath(QStringLiteral("eval-corpus"));
+        QCOMPARE(runCli({QStringLiteral("corpus"), QStringLiteral("generate"), QStringLiteral("--count"), QStringLiteral("63"),
+                         QStringLiteral("--seed"), QStringLiteral("4"), QStringLiteral("-o"), dir})
+                     .exitCode,
+                 0);
+        const QString model = QStringLiteral(NEURORACK_BINARY_DIR "/test-models/valid.pt");
+        const Run r = runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), dir, QStringLiteral("--count"), QStringLiteral("2"),
+                              QStringLiteral("--model"), model, QStringLiteral("--by-category")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QStringLiteral("Test Model 0.0.1 on ")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("held-out impacts (2 items)")));
+        QVERIFY(r.out.contains(QStringLiteral("CV offsets (-6 dB, x1.3 brightness, +5 st) (2 items)")));
+        QCOMPARE(r.out.count(QStringLiteral("by category")), 3);
+        QVERIFY(r.err.contains(QStringLiteral("6/6 renders"))); // progress
+        const Run plain = runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), dir, QStringLiteral("--count"), QStringLiteral("2"),
+                                  QStringLiteral("--model"), model});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY(!plain.out.contains(QStringLiteral("by category")));
+
+        // The first four impacts alone hold none out.
+        const QString few = m_dir.filePath(QStringLiteral("eval-few"));
+        QCOMPARE(runCli({QStringLiteral("corpus"), QStringLiteral("generate"), QStringLiteral("--count"), QStringLiteral("4"),
+                         QStringLiteral("--seed"), QStringLiteral("4"), QStringLiteral("-o"), few})
+                     .exitCode,
+                 0);
+        const Run none = runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), few, QStringLiteral("--model"), model});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY2(none.err.contains(QStringLiteral("too few items to evaluate (0 held out, 4 for training)")), qPrintable(none.err));
+        QCOMPARE(runCli({QStringLiteral("eval"), QStringLiteral("--count"), QStringLiteral("2")}).exitCode, 2); // no --corpus
+        QCOMPARE(runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), dir, QStringLiteral("--count"), QStringLiteral("1")}).exitCode, 2);
+    }
+
     void renderWithAModel()
     {
         const QString model = QStringLiteral(NEURORACK_BINARY_DIR "/test-models/valid.pt");

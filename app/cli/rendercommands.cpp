@@ -169,7 +169,9 @@ int evaluate(const QStringList &args, Io &io)
     const QCommandLineOption corpus(QStringLiteral("corpus"), QStringLiteral("The corpus folder."), QStringLiteral("DIR"));
     const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("Held-out impacts to use (default 60)."),
                                    QStringLiteral("N"), QStringLiteral("60"));
-    for (const auto &o : {corpus, count, kModelOption})
+    const QCommandLineOption byCategory(QStringLiteral("by-category"),
+                                        QStringLiteral("Also print each set's errors per corpus category (kick, bell, …)."));
+    for (const auto &o : {corpus, count, byCategory, kModelOption})
         parser.addOption(o);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("eval"), args, io, 0, 0))
         return *exit;
@@ -192,7 +194,7 @@ int evaluate(const QStringList &args, Io &io)
         io.err << error << '\n';
         return kExitFailure;
     }
-    io.out << model->name << ' ' << model->version << " on " << parser.value(corpus) << "\n\n" << ModelEvaluation::format(rows);
+    io.out << model->name << ' ' << model->version << " on " << parser.value(corpus) << "\n\n" << ModelEvaluation::format(rows, parser.isSet(byCategory));
     return kExitOk;
 }
 

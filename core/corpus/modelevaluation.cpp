@@ -13,6 +13,7 @@
 #include <QDir>
 
 #include <cmath>
+#include <map>
 #include <numbers>
 
 namespace neurorack {
@@ -21,6 +22,8 @@ namespace {
 
 struct CorpusItem {
     QString id;
+    QString category;
+    QString audioPath;
     std::vector<float> audio;
     DescriptorCurves curves;
 };
@@ -67,6 +70,7 @@ struct Accumulator {
     double sums[9] = {};
     int counts[9] = {};
     int items = 0;
+    int frames = 0;
     void add(int k, double v)
     {
         if (std::isfinite(v)) {
@@ -74,10 +78,19 @@ struct Accumulator {
             ++counts[k];
         }
     }
+    void merge(const Accumulator &other)
+    {
+        for (int k = 0; k < 9; ++k) {
+            sums[k] += other.sums[k];
+            counts[k] += other.counts[k];
+        }
+        items += other.items;
+        frames += other.frames;
+    }
     DescriptorErrors result() const
     {
         auto mean = [&](int k) { return counts[k] ? sums[k] / counts[k] : 0.0; };
-        return {mean(0), mean(1), mean(2), mean(3), mean(4), mean(5), mean(6), mean(7), mean(8), items};
+        return {mean(0), mean(1), mean(2), mean(3), mean(4), mean(5), mean(6), mean(7), mean(8), items, frames};
     }
 };
 
@@ -88,6 +101,7 @@ void compare(const DescriptorCurves &target, const DescriptorCurves &measured, A
     for (int i = 0; i < target.frameCount(); ++i) {
         if (target.value(DescriptorId::Loudness, i) <= -60.0f)
             continue;
+        ++acc.frames;
         acc.add(0, std::abs(m.value(DescriptorId::Loudness, i) - target.value(DescriptorId::Loudness, i)));
         const bool vt = target.isVoiced(i), vm = m.isVoiced(i);
         acc.add(2, vt == vm ? 1.0 : 0.0);
@@ -140,6 +154,43 @@ double spectralDistance(const std::vector<float> &a, const std::vector<float> &b
     return total / 3.0;
 }
 
+/// One set's errors per category: model/baseline in each cell, '*' where the baseline is
+/// better. Morphs count under their first impact's category.
+QString formatCategories(const EvaluationRow &row)
+{
+    struct Column {
+        const char *title;
+        double DescriptorErrors::*error;
+        int decimals;
+        double scale;
+    };
+    const Column columns[] = {{"loudness dB", &DescriptorErrors::loudnessDb, 2, 1.0},
+                              {"pitch cents", &DescriptorErrors::pitchCents, 0, 1.0},
+                              {"brightness %", &DescriptorErrors::brightnessRelative, 1, 100.0},
+                              {"richness %", &DescriptorErrors::richnessRelative, 1, 100.0},
+                              {"noisiness", &DescriptorErrors::noisiness, 3, 1.0},
+                              {"tonality", &DescriptorErrors::tonality, 3, 1.0},
+                              {"percussivity", &DescriptorErrors::percussivity, 3, 1.0}};
+    QString text = QStringLiteral("  by category (model/baseline, * baseline better; morphs under their first impact)\n");
+    text += QStringLiteral("  %1 %2 %3").arg(QStringLiteral("category"), -10).arg(QStringLiteral("items"), 5).arg(QStringLiteral("frames"), 6);
+    for (const auto &c : columns)
+        text += QStringLiteral(" %1").arg(QLatin1String(c.title), 14);
+    text += QLatin1Char('\n');
+    for (const auto &category : row.categories) {
+        text += QStringLiteral("  %1 %2 %3").arg(category.category, -10).arg(category.model.items, 5).arg(category.model.frames, 6);
+        for (const auto &c : columns) {
+            const double m = category.model.*c.error, b = category.baseline.*c.error;
+            const QString cell = QStringLiteral("%1/%2%3")
+                                     .arg(m * c.scale, 0, 'f', c.decimals)
+                                     .arg(b * c.scale, 0, 'f', c.decimals)
+                                     .arg(b < m ? QStringLiteral("*") : QStringLiteral(" "));
+            text += QStringLiteral(" %1").arg(cell, 14);
+        }
+        text += QLatin1Char('\n');
+    }
+    return text + QLatin1Char('\n');
+}
+
 } // namespace
 
 QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &corpusPath, int count, QString *error,
@@ -153,7 +204,7 @@ QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &c
     }
     const auto index = DocumentFile::parse(*indexBytes);
     if (!index) {
-        *error = index.errorString();
+        *error = QStringLiteral("%1: %2").arg(dir.filePath(QStringLiteral("corpus.json")), index.errorString());
         return {};
     }
     std::vector<CorpusItem> training, heldOut;
@@ -163,14 +214,23 @@ QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &c
         const bool held = isHeldOut(id);
         if (held && int(heldOut.size()) >= count)
             continue;
-        const auto analysis = DocumentFile::parse(*DocumentFile::readFile(dir.filePath(item.value(QStringLiteral("descriptors")).toString())));
-        if (!analysis) {
-            *error = analysis.errorString();
+        const QString analysisPath = dir.filePath(item.value(QStringLiteral("descriptors")).toString());
+        const auto analysisBytes = DocumentFile::readFile(analysisPath);
+        if (!analysisBytes) {
+            *error = analysisBytes.errorString();
             return {};
         }
-        CorpusItem c{id, {}, curvesFromAnalysis(analysis->toMap())};
+        const auto analysis = DocumentFile::parse(*analysisBytes);
+        if (!analysis) {
+            *error = QStringLiteral("%1: %2").arg(analysisPath, analysis.errorString());
+            return {};
+        }
+        QString category = item.value(QStringLiteral("parameters")).toMap().value(QStringLiteral("category")).toString();
+        if (category.isEmpty())
+            category = QStringLiteral("other");
+        CorpusItem c{id, category, dir.filePath(item.value(QStringLiteral("audio")).toString()), {}, curvesFromAnalysis(analysis->toMap())};
         if (held) {
-            auto clip = AudioFile::read(dir.filePath(item.value(QStringLiteral("audio")).toString()));
+            auto clip = AudioFile::read(c.audioPath);
             if (!clip) {
                 *error = clip.errorString();
                 return {};
@@ -188,7 +248,7 @@ QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &c
     }
 
     // The baseline's sounds are only needed for the training items it picks: load lazily.
-    auto nearest = [&](const DescriptorCurves &target) -> const CorpusItem & {
+    auto nearest = [&](const DescriptorCurves &target) -> const CorpusItem * {
         std::size_t best = 0;
         double bestDistance = 1e300;
         for (std::size_t i = 0; i < training.size(); ++i) {
@@ -200,15 +260,19 @@ QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &c
         }
         CorpusItem &item = training[best];
         if (item.audio.empty()) {
-            const QString path = dir.filePath(QStringLiteral("audio/%1.wav").arg(item.id));
-            if (auto clip = AudioFile::read(path))
-                item.audio = std::move(clip).value().samples;
+            auto clip = AudioFile::read(item.audioPath);
+            if (!clip) {
+                *error = clip.errorString();
+                return nullptr;
+            }
+            item.audio = std::move(clip).value().samples;
         }
-        return item;
+        return &item;
     };
 
     DescriptorAnalyzer analyzer;
     Accumulator model[3], baseline[3];
+    std::map<QString, std::pair<Accumulator, Accumulator>> byCategory[3]; // model, baseline
     const int total = int(heldOut.size()) * 3;
     int done = 0;
     for (std::size_t i = 0; i < heldOut.size(); ++i) {
@@ -225,23 +289,38 @@ QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &c
                 *error = audio.errorString();
                 return {};
             }
-            compare(targets[set], analyzer.analyze(*audio), model[set]);
-            const CorpusItem &near = nearest(targets[set]);
-            compare(targets[set], analyzer.analyze(near.audio), baseline[set]);
+            Accumulator m, b;
+            compare(targets[set], analyzer.analyze(*audio), m);
+            const CorpusItem *near = nearest(targets[set]);
+            if (!near)
+                return {};
+            compare(targets[set], analyzer.analyze(near->audio), b);
             if (set == 0) {
-                model[0].add(8, spectralDistance(*audio, item.audio));
-                baseline[0].add(8, spectralDistance(near.audio, item.audio));
+                m.add(8, spectralDistance(*audio, item.audio));
+                b.add(8, spectralDistance(near->audio, item.audio));
             }
+            model[set].merge(m);
+            baseline[set].merge(b);
+            auto &category = byCategory[set][item.category];
+            category.first.merge(m);
+            category.second.merge(b);
             if (progress)
                 progress(++done, total);
         }
     }
-    return {{QStringLiteral("held-out impacts"), model[0].result(), baseline[0].result()},
-            {QStringLiteral("morphs of two impacts"), model[1].result(), baseline[1].result()},
-            {QStringLiteral("CV offsets (-6 dB, x1.3 brightness, +5 st)"), model[2].result(), baseline[2].result()}};
+    const QString names[3] = {QStringLiteral("held-out impacts"), QStringLiteral("morphs of two impacts"),
+                              QStringLiteral("CV offsets (-6 dB, x1.3 brightness, +5 st)")};
+    QList<EvaluationRow> rows;
+    for (int set = 0; set < 3; ++set) {
+        EvaluationRow row{names[set], model[set].result(), baseline[set].result(), {}};
+        for (const auto &[name, acc] : byCategory[set])
+            row.categories.append({name, acc.first.result(), acc.second.result()});
+        rows.append(row);
+    }
+    return rows;
 }
 
-QString ModelEvaluation::format(const QList<EvaluationRow> &rows)
+QString ModelEvaluation::format(const QList<EvaluationRow> &rows, bool byCategory)
 {
     QString text;
     auto line = [&](const char *what, const char *target, double m, double b, int decimals, double scale = 1.0) {
@@ -265,6 +344,8 @@ QString ModelEvaluation::format(const QList<EvaluationRow> &rows)
         if (row.model.spectralDistance > 0.0)
             line("spectral distance (dB)", "", row.model.spectralDistance, row.baseline.spectralDistance, 2);
         text += QLatin1Char('\n');
+        if (byCategory && !row.categories.isEmpty())
+            text += formatCategories(row);
     }
     return text;
 }

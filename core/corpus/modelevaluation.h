@@ -23,6 +23,15 @@ struct DescriptorErrors {
     double percussivity = 0.0;
     double spectralDistance = 0.0; ///< multi-resolution log-spectral distance to the original (dB), held-out only
     int items = 0;
+    int frames = 0; ///< audible target frames compared
+};
+
+/// The errors on the items of one corpus category (kick, bell, …: the generator's
+/// `parameters.category`; "other" for items without one).
+struct CategoryErrors {
+    QString category;
+    DescriptorErrors model;
+    DescriptorErrors baseline;
 };
 
 /// One row of the evaluation: the model and the nearest-neighbour baseline on one set.
@@ -30,6 +39,7 @@ struct EvaluationRow {
     QString set;
     DescriptorErrors model;
     DescriptorErrors baseline;
+    QList<CategoryErrors> categories; ///< the same errors per category, by name
 };
 
 /// Evaluates a model the way a musician would judge it: render curves, measure the
@@ -46,7 +56,8 @@ public:
     /// evaluates. Returns the rows, or an error message in @p error.
     static QList<EvaluationRow> run(ImpactEngine &engine, const QString &corpus, int count, QString *error,
                                     const std::function<void(int done, int total)> &progress = {});
-    static QString format(const QList<EvaluationRow> &rows);
+    /// The rows as text tables; with @p byCategory, each set's categories follow it.
+    static QString format(const QList<EvaluationRow> &rows, bool byCategory = false);
 };
 
 } // namespace neurorack
