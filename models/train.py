@@ -90,6 +90,9 @@ def main():
     parser.add_argument("--period-guard", type=float, default=0.0,
                         help="weight of a term that keeps voiced frames periodic at the pitch period itself, where "
                              "YIN must find it (see losses.period_guard); 0 turns it off")
+    parser.add_argument("--unvoiced-guard", type=float, default=0.0,
+                        help="weight of a term that keeps frames whose curve is unvoiced from reading voiced "
+                             "(see losses.unvoiced_guard); 0 turns it off")
     parser.add_argument("--partial-weight", type=float, default=0.0,
                         help="weight of a distance between the inharmonic partials' power and what the recording "
                              "has at their frequencies, where no harmonic lies near (see losses.partial_match); "
@@ -104,9 +107,10 @@ def main():
                                        "layers whose shape differs keep their fresh initialisation")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
-    if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard, args.period_guard, args.partial_weight) < 0:
+    if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard, args.period_guard,
+                                                            args.unvoiced_guard, args.partial_weight) < 0:
         parser.error("--batch must be at least 1; --unseen, --curve-weight, --noise-prior, --octave-guard, "
-                     "--period-guard and --partial-weight at least 0")
+                     "--period-guard, --unvoiced-guard and --partial-weight at least 0")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -168,6 +172,8 @@ def main():
         loss = loss + args.octave_guard * guard
         period = losses.period_guard(measured, everything, pitch, voiced) if args.period_guard else prior.new_zeros(())
         loss = loss + args.period_guard * period
+        unvoiced = losses.unvoiced_guard(measured, everything, voiced) if args.unvoiced_guard else prior.new_zeros(())
+        loss = loss + args.unvoiced_guard * unvoiced
         partials = losses.partial_match(partial_amplitudes[:args.batch], audio, curves, pitch[:args.batch],
                                         voiced[:args.batch], PARTIAL_RATIOS) \
             if args.partial_weight else prior.new_zeros(())
@@ -183,12 +189,12 @@ def main():
             elapsed = time.time() - started
             rate = len(recent) / max(elapsed, 1e-6)
             print("step %6d/%d  loss %.4f (stft %.4f, descriptors %.4f, noise share %.4f, octave guard %.4f, "
-                  "period guard %.4f, partials %.4f)  %.2f steps/s  eta %.0f min"
+                  "period guard %.4f, unvoiced guard %.4f, partials %.4f)  %.2f steps/s  eta %.0f min"
                   % (step, args.steps, np.mean(recent), float(spectral), float(consistency), float(prior), float(guard),
-                     float(period), float(partials), rate, (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
+                     float(period), float(unvoiced), float(partials), rate, (args.steps - step) / max(rate, 1e-6) / 60), flush=True)
             log.write(json.dumps({"step": step, "loss": float(np.mean(recent)), "stft": float(spectral),
                                   "descriptors": float(consistency), "noise_share": float(prior), "octave_guard": float(guard),
-                                  "period_guard": float(period), "partials": float(partials), "lr": scheduler.get_last_lr()[0]}) + "\n")
+                                  "period_guard": float(period), "unvoiced_guard": float(unvoiced), "partials": float(partials), "lr": scheduler.get_last_lr()[0]}) + "\n")
             log.flush()
             recent, started = [], time.time()
         if step % args.checkpoint_every == 0 or step == args.steps:

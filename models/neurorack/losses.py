@@ -307,6 +307,24 @@ def period_guard(measured: Tuple[torch.Tensor, torch.Tensor], curves: torch.Tens
     return (F.relu(bottom - allowed) * mask).sum() / (mask.sum() + 1.0)
 
 
+def unvoiced_guard(measured: Tuple[torch.Tensor, torch.Tensor], curves: torch.Tensor, voiced: torch.Tensor,
+                   limit: float = 0.17) -> torch.Tensor:
+    """Keeps frames whose curve is unvoiced from reading voiced: charges YIN's deepest d′
+    over lags 3 … 800 (measured: `aperiodicity` of the rendered audio) below `limit`, a
+    margin over YIN's threshold of 0.15, on audible frames (louder than −60 LUFS, the
+    analyzer's voicing gate) that the curve marks unvoiced (voiced [B, F]).
+
+    The tonality term alone pulls such a frame's d′ at the lag YIN picks toward
+    1 − tonality, but once the render reads voiced, YIN picks its period and reads a
+    tonality far above the curve's: a kick's fast glide or a boom under the analyzer's
+    30 Hz floor, rendered as a steady tone. The period guard keeps voiced frames on the
+    other side of the same threshold."""
+    dprime, silent = measured
+    deepest = dprime[..., YIN_MIN_LAG - 1:].amin(dim=-1)
+    mask = ((curves[:, 0] > -60.0) & ~voiced & ~silent).float()
+    return (F.relu(limit - deepest) * mask).sum() / (mask.sum() + 1.0)
+
+
 def partial_amplitudes(audio: torch.Tensor, pitch: torch.Tensor, ratios: List[float], n_fft: int = 4096,
                        hop: int = 240, sample_rate: int = 48000) -> torch.Tensor:
     """The sine amplitude [B, P, F] that the audio [B, samples] has at each ratio × pitch

@@ -3,7 +3,8 @@
 
 - the loss's loudness, spectral measures and tonality agree with the C++ analyzer, frame by
   frame, on sounds of every kind (the analyzer is the definition; the loss only has to follow it);
-- the octave guard and the partial distance charge what they are meant to charge;
+- the octave, period and unvoiced guards and the partial distance charge what they are meant
+  to charge;
 - the model's sources synthesize what they promise: the harmonic recurrence is a sum of
   sines, and an inharmonic partial built in the inverse STFT is a sine at its frequency;
 - morphs and CV offsets built for training keep the product's rules;
@@ -169,6 +170,26 @@ class SpectralMeasures(unittest.TestCase):
         # Nor frames whose curve asks for that much aperiodicity.
         curves[:, 3] = 0.5
         self.assertEqual(float(losses.period_guard(measured, curves, pitch, voiced)), 0.0)
+
+    def test_unvoiced_guard_charges_a_steady_tone_where_the_curve_is_unvoiced(self):
+        t = np.arange(48000) / 48000.0
+        rng = np.random.default_rng(5)
+        tone = sum(0.2 / k * np.sin(2 * np.pi * 200.0 * k * t) for k in range(1, 8)).astype(np.float32)
+        noise = (0.2 * rng.standard_normal(48000)).astype(np.float32)
+        curves = torch.zeros(1, 7, 200)
+        curves[:, 0] = -20.0
+        curves[:, 0, :10] = curves[:, 0, -10:] = -70.0  # the ends, half outside the sound, do not count
+        unvoiced = torch.zeros(1, 200, dtype=torch.bool)
+        self.assertTrue(np.isnan(analyse(noise)[6][20:-20]).all())  # noise reads unvoiced, as the curve says
+        self.assertFalse(np.isnan(analyse(tone)[6][20:-20]).any())  # the tone reads voiced
+        measured = losses.aperiodicity(torch.from_numpy(tone[None]), 200)
+        self.assertGreater(float(losses.unvoiced_guard(measured, curves, unvoiced)), 0.1)
+        noisy = losses.aperiodicity(torch.from_numpy(noise[None]), 200)
+        self.assertEqual(float(losses.unvoiced_guard(noisy, curves, unvoiced)), 0.0)
+        # Voiced frames, and frames under the voicing gate, are not charged.
+        self.assertEqual(float(losses.unvoiced_guard(measured, curves, ~unvoiced)), 0.0)
+        curves[:, 0] = -65.0
+        self.assertEqual(float(losses.unvoiced_guard(measured, curves, unvoiced)), 0.0)
 
     def test_partial_match_pulls_each_partial_to_what_the_recording_has(self):
         t = np.arange(48000) / 48000.0
@@ -365,7 +386,8 @@ class Training(unittest.TestCase):
 
     def test_refuses_bad_settings(self):
         for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"],
-                    ["--octave-guard", "-1"], ["--period-guard", "-1"], ["--partial-weight", "-0.1"]):
+                    ["--octave-guard", "-1"], ["--period-guard", "-1"], ["--unvoiced-guard", "-2"],
+                    ["--partial-weight", "-0.1"]):
             with self.subTest(bad=bad):
                 result = subprocess.run([sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", "nowhere",
                                          "--out", "nowhere"] + bad, capture_output=True, text=True)
