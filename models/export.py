@@ -8,6 +8,11 @@
 --partial-gain-db DB moves each inharmonic partial's power relative to the harmonics'
 by DB decibels from where training left it (the tonal power as a whole does not change),
 in the exported file only: the checkpoint is not touched.
+
+--aperiodicity-budget turns on the model's aperiodicity budget in the exported file: where
+the network's controls would ring more periodic than the tonality curve asks, one
+inharmonic partial gets the power that makes up the difference (see
+NeurorackModel.aperiodicity_budget). Training never uses it.
 """
 import argparse
 import json
@@ -45,6 +50,7 @@ def metadata(model, args, step):
         "parameters": parameter_count(model),
         "training_steps": step,
         "partial_gain_db": args.partial_gain_db,
+        "aperiodicity_budget": args.aperiodicity_budget,
         "trained_on": args.trained_on,
         "licence": args.licence,
     }
@@ -61,6 +67,9 @@ def main():
     parser.add_argument("--partial-gain-db", type=float, default=0.0,
                         help="each inharmonic partial's power relative to the harmonics', this many dB from where "
                              "training left it (default 0)")
+    parser.add_argument("--aperiodicity-budget", action="store_true",
+                        help="add inharmonic partial power where the controls would ring more periodic than the "
+                             "tonality curve asks")
     args = parser.parse_args()
     if not math.isfinite(args.partial_gain_db):
         parser.error("--partial-gain-db must be a finite number of decibels")
@@ -71,6 +80,7 @@ def main():
     # its bias moves them all (but for a frame the head drives past its clamp at e³).
     with torch.no_grad():
         model.partial_head.bias += args.partial_gain_db * math.log(10.0) / 10.0
+    model.budget = args.aperiodicity_budget
     model.eval()
     scripted = torch.jit.script(model)
     meta = metadata(model, args, state["step"])

@@ -35,6 +35,15 @@ HOP = 240
 # octave lower. Near neighbours share one entry.
 PARTIAL_RATIOS = [1.594, 1.73, 2.136, 2.31, 2.40, 2.57, 2.653, 2.756, 2.918, 3.156, 3.55, 4.20, 4.80, 5.333, 5.404, 6.7,
                   10.667]
+# The aperiodicity budget (see NeurorackModel.aperiodicity_budget): the partial that
+# carries the added power on unvoiced frames (2.40, a minor third above the octave) and on
+# voiced ones (1.594, a membrane's second mode), and where it acts on voiced frames.
+BUDGET_UNVOICED_RATIO = 2.40
+BUDGET_VOICED_RATIO = 1.594
+BUDGET_VOICED_MIN_HZ = 400.0
+BUDGET_MAX_TONALITY = 0.95
+BUDGET_MAX_GAIN = 10.0
+BUDGET_UNVOICED_SCALE = 0.8
 KERNEL_SPAN = 3  # bins either side of a partial's frequency
 KERNEL_STEPS = 512  # table entries per bin (nearest entry: within −60 dB)
 DESCRIPTORS = ["loudness", "percussivity", "noisiness", "tonality", "richness", "brightness", "pitch"]
@@ -86,6 +95,14 @@ class NeurorackModel(nn.Module):
         nn.init.zeros_(self.partial_head.weight)
         nn.init.constant_(self.partial_head.bias, -6.0)
         self.register_buffer("partial_ratios", torch.tensor(PARTIAL_RATIOS).view(1, -1, 1))
+        # Off while training; export.py --aperiodicity-budget turns it on in the exported file.
+        self.budget = False
+        self.budget_unvoiced = PARTIAL_RATIOS.index(BUDGET_UNVOICED_RATIO)
+        self.budget_voiced = PARTIAL_RATIOS.index(BUDGET_VOICED_RATIO)
+        self.budget_voiced_min_hz = BUDGET_VOICED_MIN_HZ
+        self.budget_max_tonality = BUDGET_MAX_TONALITY
+        self.budget_max_gain = BUDGET_MAX_GAIN
+        self.budget_unvoiced_scale = BUDGET_UNVOICED_SCALE
         # The synthesis window's DFT (the 960-point Hann centred in noise_fft points),
         # tabulated over fractional bin offsets: a partial is that kernel around its
         # frequency in the noise source's spectrum (FFT⁻¹ additive synthesis).
@@ -172,6 +189,8 @@ class NeurorackModel(nn.Module):
         # carries a²/2.
         partial_hz = f0.unsqueeze(1) * self.partial_ratios
         gains = torch.exp(self.partial_head(x).clamp(max=3.0)) * (partial_hz < 20000.0).float()
+        if self.budget:
+            gains = self.aperiodicity_budget(curves, f0, harmonic_share, gains)
         tonal = 2.0 * harmonic_share / (1.0 + gains.sum(dim=1, keepdim=True))
         amplitudes = total * torch.sqrt(tonal * distribution + 1e-12)
         partial_amplitudes = total * torch.sqrt(tonal * gains + 1e-12)
@@ -180,6 +199,48 @@ class NeurorackModel(nn.Module):
         spread = torch.softmax(n[:, 1:], dim=1) * float(self.noise_bands)
         bands = total * torch.sqrt((1.0 - harmonic_share) * spread + 1e-12) * self.noise_norm
         return amplitudes, bands, f0, 1.0 - harmonic_share.squeeze(1), partial_hz, partial_amplitudes
+
+    def aperiodicity_budget(self, curves: torch.Tensor, f0: torch.Tensor, share: torch.Tensor,
+                            gains: torch.Tensor) -> torch.Tensor:
+        """Adds power to one inharmonic partial where the controls would ring more
+        periodic than the tonality curve asks. Returns the partial gains [B, P, F].
+
+        The analyzer's tonality is 1 − d′, YIN's cumulative-mean-normalised difference at
+        the period it picks. At the pitch period, a frame's d′ is about its aperiodic power
+        over its total: the noise counts whole, a partial at r times the pitch counts
+        1 − cos 2πr of its power, the harmonics nothing. Where that estimate falls short
+        of 1 − tonality, the budget raises one partial's gain (relative to the harmonics,
+        at most 10) until it meets it; the frame's total power and the noise do not change.
+        It acts on frames whose pitch is unvoiced (the 2.40 partial: booms under the
+        analyzer's 30 Hz floor, kick glides), and on voiced frames asking for tonality
+        under 0.95 at 400 Hz or higher (the 1.594 partial: bells and metal that ring too
+        pure). Below 400 Hz a partial between the harmonics raises noisiness about as much
+        as it brings tonality to the curve; above 0.95 it costs richness (see the model
+        card, which also gives how these settings were chosen)."""
+        c = 1.0 - torch.cos(2.0 * math.pi * self.partial_ratios)
+        aperiodic = (gains * c).sum(dim=1, keepdim=True)
+        partials = gains.sum(dim=1, keepdim=True)
+        # The aperiodicity asked, 1 − tonality; on unvoiced frames 0.8 of it: there the
+        # analyzer reads more than the estimate (frames asking for 0.7–0.85 came out about
+        # 0.05 too aperiodic with the whole of it).
+        unvoiced = torch.isnan(curves[:, 6:7])
+        asked = (1.0 - curves[:, 3:4]) * torch.where(unvoiced, torch.full_like(share, self.budget_unvoiced_scale),
+                                                      torch.ones_like(share))
+        # The partials' share of the tonal power that must be aperiodic, q: with the noise
+        # share 1 − s, (1 − s) + s · q = asked.
+        share = share.clamp(min=1e-6)
+        q = (asked - 1.0 + share) / share
+        voiced = ~unvoiced & (curves[:, 3:4] < self.budget_max_tonality) & (f0.unsqueeze(1) >= self.budget_voiced_min_hz)
+        index = torch.where(unvoiced, torch.full_like(f0.unsqueeze(1), float(self.budget_unvoiced)),
+                            torch.full_like(f0.unsqueeze(1), float(self.budget_voiced)))
+        slots = torch.arange(gains.shape[1], device=gains.device, dtype=gains.dtype).view(1, -1, 1)
+        chosen = (slots == index).to(gains.dtype) * (f0.unsqueeze(1) * self.partial_ratios < 20000.0).to(gains.dtype)
+        # Solve (A + u · c) / (1 + G + u) = q for the gain u added to the chosen partial,
+        # A and G being the partials' aperiodic and total gains.
+        room = (chosen * c).sum(dim=1, keepdim=True) - q * chosen.sum(dim=1, keepdim=True)
+        added = ((q * (1.0 + partials) - aperiodic) / room.clamp(min=1e-3)).clamp(0.0, self.budget_max_gain)
+        added = torch.where((room > 1e-3) & (unvoiced | voiced), added, torch.zeros_like(added))
+        return gains + added * chosen
 
     def frames_to_samples(self, x: torch.Tensor, samples: int) -> torch.Tensor:
         """Linear interpolation of frame values [..., F] to samples [..., samples ≤ F·hop]:

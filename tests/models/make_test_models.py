@@ -21,6 +21,7 @@ class Args:
     trained_on = "nothing: random weights, for tests"
     licence = "GPL-3.0-or-later"
     partial_gain_db = 0.0
+    aperiodicity_budget = False
 
 
 class NanModel(torch.nn.Module):

@@ -7,6 +7,8 @@
   to charge;
 - the model's sources synthesize what they promise: the harmonic recurrence is a sum of
   sines, and an inharmonic partial built in the inverse STFT is a sine at its frequency;
+- the aperiodicity budget brings a tone to the tonality its curve asks, keeps the frame's
+  power, and leaves alone the frames it does not act on;
 - morphs and CV offsets built for training keep the product's rules;
 - train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes,
   and refuses settings that make no sense.
@@ -276,6 +278,80 @@ class Synthesis(unittest.TestCase):
             torch.manual_seed(5)
             training = model(curves)
         self.assertTrue(torch.allclose(rendering, training, atol=1e-5))
+
+
+class AperiodicityBudget(unittest.TestCase):
+    """The exported model's aperiodicity budget (NeurorackModel.aperiodicity_budget)."""
+
+    frames = 200
+
+    def model(self):
+        # Steady controls whatever the trunk does: almost all the power tonal, most of it in
+        # the fundamental, the partials at their starting gain (e^−6).
+        torch.manual_seed(1)
+        model = NeurorackModel().eval()
+        with torch.no_grad():
+            for head in (model.harmonic_head, model.noise_head, model.partial_head):
+                head.weight.zero_()
+            model.harmonic_head.bias.zero_()
+            model.harmonic_head.bias[0], model.harmonic_head.bias[1] = 4.0, 3.0
+            model.noise_head.bias.zero_()
+        return model
+
+    def curves(self, pitch, tonality):
+        c = torch.zeros(1, 7, self.frames)
+        c[:, 0], c[:, 3], c[:, 4], c[:, 5], c[:, 6] = -20.0, tonality, 300.0, 1000.0, pitch
+        return c
+
+    def render(self, model, curves, budget):
+        model.budget = budget
+        torch.manual_seed(0)
+        with torch.no_grad():
+            return model(curves)[0, 0].numpy()
+
+    def test_brings_a_tone_to_the_tonality_its_curve_asks(self):
+        model = self.model()
+        middle = slice(20, -20)
+        # Unvoiced frames held at 45 Hz (a boom under the analyzer's 30 Hz floor, five
+        # semitones up): a clean tone reads voiced and tonal; with the budget the frames read
+        # unvoiced, as the curve says, at the tonality asked (0.8 of 1 − 0.6 on unvoiced frames).
+        boom = self.curves(float("nan"), 0.6)
+        boom[:, 6, :2] = 45.0
+        plain, budget = analyse(self.render(model, boom, False)), analyse(self.render(model, boom, True))
+        self.assertFalse(np.isnan(plain[6][middle]).any())
+        self.assertGreater(float(plain[3][middle].mean()), 0.9)
+        self.assertTrue(np.isnan(budget[6][middle]).all())
+        self.assertAlmostEqual(float(budget[3][middle].mean()), 1.0 - 0.8 * 0.4, delta=0.05)
+        # The frames' power does not change, so neither does their loudness.
+        self.assertLess(abs(float(budget[0][middle].mean() - plain[0][middle].mean())), 0.3)
+        # A voiced 600 Hz tone asked for tonality 0.8 comes closer to it and stays voiced.
+        bell = self.curves(600.0, 0.8)
+        plain, budget = analyse(self.render(model, bell, False)), analyse(self.render(model, bell, True))
+        self.assertFalse(np.isnan(budget[6][middle]).any())
+        plain_error = float(np.abs(plain[3][middle] - 0.8).mean())
+        self.assertLess(float(np.abs(budget[3][middle] - 0.8).mean()), plain_error - 0.03)
+
+    def test_leaves_alone_the_frames_it_does_not_act_on(self):
+        model = self.model()
+        cases = {
+            "voiced under 400 Hz": self.curves(200.0, 0.8),
+            "voiced, asking for 0.95 or more": self.curves(600.0, 0.97),
+            "unvoiced, already aperiodic enough": self.curves(float("nan"), 0.98),
+        }
+        for name, curves in cases.items():
+            with self.subTest(case=name):
+                self.assertTrue(np.array_equal(self.render(model, curves, False), self.render(model, curves, True)))
+        # Where it acts, it moves power from the harmonics to the partial: the total stays.
+        with torch.no_grad():
+            for curves in (self.curves(float("nan"), 0.5), self.curves(600.0, 0.8)):
+                model.budget = False
+                amplitudes, _, _, _, _, partials = model.controls(curves)
+                before = (amplitudes ** 2).sum(1) + (partials ** 2).sum(1)
+                model.budget = True
+                amplitudes, _, _, _, _, budget_partials = model.controls(curves)
+                after = (amplitudes ** 2).sum(1) + (budget_partials ** 2).sum(1)
+                self.assertGreater(float((budget_partials ** 2).sum()), 2.0 * float((partials ** 2).sum()))
+                self.assertTrue(torch.allclose(before, after, rtol=1e-4))
 
 
 class UnseenCurves(unittest.TestCase):
