@@ -41,7 +41,7 @@ PARTIAL_RATIOS = [1.594, 1.73, 2.136, 2.31, 2.40, 2.57, 2.653, 2.756, 2.918, 3.1
 BUDGET_UNVOICED_RATIO = 2.40
 BUDGET_VOICED_RATIO = 1.594
 BUDGET_VOICED_MIN_HZ = 400.0
-BUDGET_MAX_TONALITY = 0.95
+BUDGET_MAX_TONALITY = 0.97
 BUDGET_MAX_GAIN = 10.0
 BUDGET_UNVOICED_SCALE = 0.8
 KERNEL_SPAN = 3  # bins either side of a partial's frequency
@@ -213,9 +213,9 @@ class NeurorackModel(nn.Module):
         at most 10) until it meets it; the frame's total power and the noise do not change.
         It acts on frames whose pitch is unvoiced (the 2.40 partial: booms under the
         analyzer's 30 Hz floor, kick glides), and on voiced frames asking for tonality
-        under 0.95 at 400 Hz or higher (the 1.594 partial: bells and metal that ring too
+        under 0.97 at 400 Hz or higher (the 1.594 partial: bells and metal that ring too
         pure). Below 400 Hz a partial between the harmonics raises noisiness about as much
-        as it brings tonality to the curve; above 0.95 it costs richness (see the model
+        as it brings tonality to the curve; above 0.97 it costs richness (see the model
         card, which also gives how these settings were chosen)."""
         c = 1.0 - torch.cos(2.0 * math.pi * self.partial_ratios)
         aperiodic = (gains * c).sum(dim=1, keepdim=True)
