@@ -13,6 +13,12 @@ in the exported file only: the checkpoint is not touched.
 the network's controls would ring more periodic than the tonality curve asks, one
 inharmonic partial gets the power that makes up the difference (see
 NeurorackModel.aperiodicity_budget). Training never uses it.
+
+--coherent-jumps turns on coherent pitch jumps in the exported file: where the pitch curve
+steps by an octave between two frames (a bell read at its hum, then at its prime), the
+harmonic source plays that hop on the lower pitch's harmonic grid instead of gliding
+across it, without a click (see NeurorackModel.coherent_harmonic_source). Training uses
+it only with train.py --coherent-jumps.
 """
 import argparse
 import json
@@ -51,6 +57,7 @@ def metadata(model, args, step):
         "training_steps": step,
         "partial_gain_db": args.partial_gain_db,
         "aperiodicity_budget": args.aperiodicity_budget,
+        "coherent_jumps": args.coherent_jumps,
         "trained_on": args.trained_on,
         "licence": args.licence,
     }
@@ -70,6 +77,9 @@ def main():
     parser.add_argument("--aperiodicity-budget", action="store_true",
                         help="add inharmonic partial power where the controls would ring more periodic than the "
                              "tonality curve asks")
+    parser.add_argument("--coherent-jumps", action="store_true",
+                        help="play the pitch curve's octave jumps on one harmonic grid instead of gliding across "
+                             "them")
     args = parser.parse_args()
     if not math.isfinite(args.partial_gain_db):
         parser.error("--partial-gain-db must be a finite number of decibels")
@@ -81,6 +91,7 @@ def main():
     with torch.no_grad():
         model.partial_head.bias += args.partial_gain_db * math.log(10.0) / 10.0
     model.budget = args.aperiodicity_budget
+    model.coherent_jumps = args.coherent_jumps
     model.eval()
     scripted = torch.jit.script(model)
     meta = metadata(model, args, state["step"])

@@ -105,6 +105,9 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--init", help="start from the weights of this checkpoint (a fresh optimizer and schedule); "
                                        "layers whose shape differs keep their fresh initialisation")
+    parser.add_argument("--coherent-jumps", action="store_true",
+                        help="train with the pitch curve's octave jumps played on one harmonic grid, as "
+                             "export.py --coherent-jumps renders them (see NeurorackModel.coherent_harmonic_source)")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
     if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard, args.period_guard,
@@ -124,6 +127,7 @@ def main():
     print("train.py: %d items for training, %d held out; excerpts of %d frames" % (len(train), len(held), frames), flush=True)
 
     model = NeurorackModel()
+    model.coherent_jumps = args.coherent_jumps
     # The partial gains start at e^−6 and must travel far where a recording rings at
     # those modes: their head learns ten times faster than the rest.
     partial_head = list(model.partial_head.parameters())

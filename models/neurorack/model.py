@@ -19,7 +19,7 @@ forward() takes descriptor curves [batch, 7, frames] in the analyzer's physical 
 [batch, 1, frames * 240] at 48 kHz.
 """
 import math
-from typing import Tuple
+from typing import List, Tuple
 
 import torch
 import torch.nn as nn
@@ -44,6 +44,12 @@ BUDGET_VOICED_MIN_HZ = 400.0
 BUDGET_MAX_TONALITY = 0.97
 BUDGET_MAX_GAIN = 10.0
 BUDGET_UNVOICED_SCALE = 0.8
+# Coherent pitch jumps (see NeurorackModel.coherent_harmonic_source): a step of the pitch
+# curve between two frames by one of these ratios, up or down, within this many octaves.
+# The method works for any whole ratio; by octaves only, a tuning set read as tonal and
+# nearer its pitch than with twelfths and double octaves too (see the model card).
+JUMP_RATIOS = [2]
+JUMP_TOLERANCE_OCTAVES = 0.05
 KERNEL_SPAN = 3  # bins either side of a partial's frequency
 KERNEL_STEPS = 512  # table entries per bin (nearest entry: within −60 dB)
 DESCRIPTORS = ["loudness", "percussivity", "noisiness", "tonality", "richness", "brightness", "pitch"]
@@ -103,6 +109,10 @@ class NeurorackModel(nn.Module):
         self.budget_max_tonality = BUDGET_MAX_TONALITY
         self.budget_max_gain = BUDGET_MAX_GAIN
         self.budget_unvoiced_scale = BUDGET_UNVOICED_SCALE
+        # Off while training; export.py --coherent-jumps turns it on in the exported file.
+        self.coherent_jumps = False
+        self.jump_ratios: List[int] = JUMP_RATIOS
+        self.jump_tolerance = JUMP_TOLERANCE_OCTAVES
         # The synthesis window's DFT (the 960-point Hann centred in noise_fft points),
         # tabulated over fractional bin offsets: a partial is that kernel around its
         # frequency in the noise source's spectrum (FFT⁻¹ additive synthesis).
@@ -247,20 +257,94 @@ class NeurorackModel(nn.Module):
         F.interpolate(mode="linear", align_corners=False), frames centred half a hop in,
         the ends held. Written as one fused multiply-add over hop-long ramps between
         neighbouring frames, which is faster on CPU than the generic upsampling kernel."""
+        start, end = self.hops(x)
+        return self.ramps(start, end, samples)
+
+    @staticmethod
+    def hops(x: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The values [..., F + 1] at the start and the end of each hop-long stretch between
+        frame centres (stretch s runs from frame s − 1 to frame s, the ends held)."""
         padded = torch.cat([x[..., :1], x, x[..., -1:]], dim=-1)
-        start = padded[..., :-1].unsqueeze(-1)
-        ramp = (torch.arange(self.hop, dtype=x.dtype, device=x.device) + 0.5) / self.hop
-        ramps = torch.addcmul(start, padded[..., 1:].unsqueeze(-1) - start, ramp)
+        return padded[..., :-1], padded[..., 1:]
+
+    def ramps(self, start: torch.Tensor, end: torch.Tensor, samples: int) -> torch.Tensor:
+        """Each hop's ramp from start to end [..., F + 1], as samples [..., samples]."""
+        ramp = (torch.arange(self.hop, dtype=start.dtype, device=start.device) + 0.5) / self.hop
+        ramps = torch.addcmul(start.unsqueeze(-1), (end - start).unsqueeze(-1), ramp)
         return ramps.flatten(-2)[..., self.hop // 2:self.hop // 2 + samples]
 
     def harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
+        if self.coherent_jumps:
+            return self.coherent_harmonic_source(amplitudes, f0, samples)
         f0_up = self.frames_to_samples(f0, samples)
         # Phase in double precision: a second of audio accumulates 10⁵ radians.
         phase = torch.cumsum(f0_up.double() * (2.0 * math.pi / self.sample_rate), dim=-1)
         phase = torch.remainder(phase, 2.0 * math.pi).float()
         # Unbound once: indexing amps[:, k] in the loop would cost a full-size gradient
         # buffer per harmonic when training.
-        amps = self.frames_to_samples(amplitudes, samples).unbind(1)
+        return self.harmonic_sum(self.frames_to_samples(amplitudes, samples).unbind(1), phase)
+
+    def pitch_jumps(self, f0: torch.Tensor) -> Tuple[torch.Tensor, torch.Tensor]:
+        """The jumps of the pitch [B, F] across each hop (as hops() lays them out, [B, F + 1]):
+        (up, down), each the ratio q of a jump that way by one of jump_ratios within
+        jump_tolerance octaves, else 0."""
+        start, end = self.hops(f0)
+        octaves = torch.log2(end / start)
+        up = torch.zeros_like(octaves, dtype=torch.long)
+        down = torch.zeros_like(up)
+        for q in self.jump_ratios:
+            near = (octaves.abs() - math.log(q) / math.log(2.0)).abs() < self.jump_tolerance
+            up = torch.where(near & (octaves > 0.0), torch.full_like(up, q), up)
+            down = torch.where(near & (octaves < 0.0), torch.full_like(down, q), down)
+        return up, down
+
+    @staticmethod
+    def onto_finer_grid(amplitudes: torch.Tensor, q: int) -> torch.Tensor:
+        """Harmonic amplitudes [B, K, S] of a pitch q times higher, as harmonics of the
+        lower one: harmonic k moves to q·k (those past K drop out)."""
+        kept = amplitudes.shape[1] // q
+        slots = torch.arange(1, kept + 1, device=amplitudes.device) * q - 1
+        return torch.zeros_like(amplitudes).index_copy(1, slots, amplitudes[:, :kept])
+
+    def coherent_harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
+        """The harmonic source with the pitch curve's jumps by jump_ratios played coherently.
+
+        The analyzer reads some sounds at a pitch that jumps by an octave from one frame
+        to the next: a bell that reads at its hum, then at its prime, and back.
+        harmonic_source glides from one pitch to the other across the hop, a chirp that is
+        periodic at neither, so the frames whose YIN window holds it read less tonal than
+        the curve. Here the hop of such a jump stays on the lower pitch's harmonic grid,
+        where the higher pitch's harmonic k is harmonic q·k: its amplitudes are moved
+        there, and the fade from one frame's amplitudes to the next is a plain crossfade
+        of harmonics on one grid, periodic at the lower pitch throughout. Where the grid
+        changes, at the hop's end for a jump up and at its start for a jump down, the
+        phase is scaled by q with it, so the waveform is continuous: no click. Hops
+        without such a jump render as harmonic_source renders them."""
+        up, down = self.pitch_jumps(f0)
+        jump = (up + down) > 0
+        start_hz, end_hz = self.hops(f0)
+        lower = torch.minimum(start_hz, end_hz)
+        hz = self.ramps(torch.where(jump, lower, start_hz), torch.where(jump, lower, end_hz), samples)
+        # The harmonic grid's scale relative to the first hop's: ÷q from a jump down's hop
+        # on, ×q after a jump up's hop. Within a hop of constant scale R the phase θ = R·Φ
+        # advances by ω per sample (Φ accumulates ω/R); at a change of scale θ changes
+        # with it, which the amplitudes moved onto the finer grid make seamless.
+        zero = torch.zeros_like(start_hz, dtype=torch.float64)
+        log_down = torch.where(down > 0, -torch.log(down.double().clamp(min=1)), zero)
+        log_up = torch.where(up > 0, torch.log(up.double().clamp(min=1)), zero)
+        scale = torch.exp(torch.cumsum(log_down, -1) + torch.cumsum(log_up, -1) - log_up)
+        scale = self.ramps(scale, scale, samples)
+        omega = hz.double() * (2.0 * math.pi / self.sample_rate)
+        phase = torch.remainder(scale * torch.cumsum(omega / scale, dim=-1), 2.0 * math.pi).float()
+        # Each hop fades from its first frame's amplitudes to its last's, both on the hop's grid.
+        start, end = self.hops(amplitudes)
+        for q in self.jump_ratios:
+            start = torch.where((down == q).unsqueeze(1), self.onto_finer_grid(start, q), start)
+            end = torch.where((up == q).unsqueeze(1), self.onto_finer_grid(end, q), end)
+        return self.harmonic_sum(self.ramps(start, end, samples).unbind(1), phase)
+
+    def harmonic_sum(self, amps: List[torch.Tensor], phase: torch.Tensor) -> torch.Tensor:
+        """Σ_k amps[k − 1] · sin(kθ) over the harmonics (amps: one [B, samples] per harmonic)."""
         # sin(kθ) by the Chebyshev recurrence, s_k = 2 cos θ · s_(k−1) − s_(k−2), kept as
         # b_k = σ_k · s_k with the signs σ = +, +, −, −, +, + … so that each step, and each
         # harmonic's share of the output, is one fused multiply-add (addcmul).

@@ -22,6 +22,7 @@ class Args:
     licence = "GPL-3.0-or-later"
     partial_gain_db = 0.0
     aperiodicity_budget = False
+    coherent_jumps = False
 
 
 class NanModel(torch.nn.Module):

@@ -9,9 +9,12 @@
   sines, and an inharmonic partial built in the inverse STFT is a sine at its frequency;
 - the aperiodicity budget brings a tone to the tonality its curve asks, keeps the frame's
   power, and leaves alone the frames it does not act on;
+- coherent pitch jumps keep a flickering pitch tonal without a click, and leave every other
+  hop as it was;
 - morphs and CV offsets built for training keep the product's rules;
-- train.py trains on a tiny corpus with unseen curves, writes its checkpoint and resumes,
-  and refuses settings that make no sense.
+- train.py trains on a tiny corpus with unseen curves (and coherent jumps), writes its
+  checkpoint and resumes, and refuses settings that make no sense; export.py records its
+  switches in neurorack.json.
 
     /usr/bin/python3 tests/models/test_training.py NEURORACK_TOOL
 """
@@ -280,23 +283,25 @@ class Synthesis(unittest.TestCase):
         self.assertTrue(torch.allclose(rendering, training, atol=1e-5))
 
 
+def steady_model():
+    """A model whose controls are steady whatever the trunk does: almost all the power
+    tonal, the fundamental the strongest harmonic with the others (odd ones too) well
+    present, the partials at their starting gain (e^−6)."""
+    torch.manual_seed(1)
+    model = NeurorackModel().eval()
+    with torch.no_grad():
+        for head in (model.harmonic_head, model.noise_head, model.partial_head):
+            head.weight.zero_()
+        model.harmonic_head.bias.zero_()
+        model.harmonic_head.bias[0], model.harmonic_head.bias[1] = 4.0, 3.0
+        model.noise_head.bias.zero_()
+    return model
+
+
 class AperiodicityBudget(unittest.TestCase):
     """The exported model's aperiodicity budget (NeurorackModel.aperiodicity_budget)."""
 
     frames = 200
-
-    def model(self):
-        # Steady controls whatever the trunk does: almost all the power tonal, most of it in
-        # the fundamental, the partials at their starting gain (e^−6).
-        torch.manual_seed(1)
-        model = NeurorackModel().eval()
-        with torch.no_grad():
-            for head in (model.harmonic_head, model.noise_head, model.partial_head):
-                head.weight.zero_()
-            model.harmonic_head.bias.zero_()
-            model.harmonic_head.bias[0], model.harmonic_head.bias[1] = 4.0, 3.0
-            model.noise_head.bias.zero_()
-        return model
 
     def curves(self, pitch, tonality):
         c = torch.zeros(1, 7, self.frames)
@@ -310,7 +315,7 @@ class AperiodicityBudget(unittest.TestCase):
             return model(curves)[0, 0].numpy()
 
     def test_brings_a_tone_to_the_tonality_its_curve_asks(self):
-        model = self.model()
+        model = steady_model()
         middle = slice(20, -20)
         # Unvoiced frames held at 45 Hz (a boom under the analyzer's 30 Hz floor, five
         # semitones up): a clean tone reads voiced and tonal; with the budget the frames read
@@ -332,7 +337,7 @@ class AperiodicityBudget(unittest.TestCase):
         self.assertLess(float(np.abs(budget[3][middle] - 0.8).mean()), plain_error - 0.03)
 
     def test_leaves_alone_the_frames_it_does_not_act_on(self):
-        model = self.model()
+        model = steady_model()
         cases = {
             "voiced under 400 Hz": self.curves(200.0, 0.8),
             "voiced, asking for 0.97 or more": self.curves(600.0, 0.98),
@@ -352,6 +357,63 @@ class AperiodicityBudget(unittest.TestCase):
                 after = (amplitudes ** 2).sum(1) + (budget_partials ** 2).sum(1)
                 self.assertGreater(float((budget_partials ** 2).sum()), 2.0 * float((partials ** 2).sum()))
                 self.assertTrue(torch.allclose(before, after, rtol=1e-4))
+
+
+class CoherentJumps(unittest.TestCase):
+    """The exported model's coherent pitch jumps (NeurorackModel.coherent_harmonic_source)."""
+
+    def render(self, model, curves, coherent):
+        model.coherent_jumps = coherent
+        torch.manual_seed(0)
+        with torch.no_grad():
+            return model(curves)[0, 0].numpy()
+
+    def test_a_flickering_pitch_reads_as_tonal_as_asked(self):
+        # A bell read at its hum (150 Hz), then at its prime, in turns of 8 frames, asking for
+        # tonality 0.95: gliding across each jump reads far less tonal than that.
+        frames = 200
+        curves = torch.zeros(1, 7, frames)
+        curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5] = -20.0, 0.95, 300.0, 1000.0
+        curves[:, 6] = torch.where((torch.arange(frames) // 8) % 2 == 0, torch.tensor(150.0), torch.tensor(300.0))
+        model = steady_model()
+        middle = slice(20, -20)
+        glided = analyse(self.render(model, curves, False))[3][middle]
+        coherent = analyse(self.render(model, curves, True))[3][middle]
+        self.assertLess(float(np.abs(coherent - 0.95).mean()), float(np.abs(glided - 0.95).mean()) - 0.08)
+        self.assertGreater(float(coherent.min()), float(glided.min()) + 0.05)
+
+    def test_a_jump_is_click_free(self):
+        # Harmonics 1-3 of 200 Hz, jumping up and back by an octave, a twelfth and two
+        # octaves. A click is a kink: the second difference between neighbouring samples
+        # stays within that of the steady tone at the highest pitch (it is 5.5 times that
+        # where the amplitudes do not follow the grid they are played on).
+        model = steady_model()
+        frames = 90
+        f0 = torch.full((1, frames), 200.0)
+        for first, last, hz in ((20, 30, 400.0), (40, 50, 600.0), (57, 63, 400.0), (70, 75, 800.0), (80, 90, 600.0)):
+            f0[:, first:last] = hz
+        amplitudes = torch.zeros(1, model.harmonics, frames)
+        amplitudes[:, 0], amplitudes[:, 1], amplitudes[:, 2] = 0.5, 0.3, 0.2
+        model.coherent_jumps = True
+        model.jump_ratios = [2, 3, 4]
+        with torch.no_grad():
+            audio = model.harmonic_source(amplitudes, f0, frames * model.hop)[0].numpy()
+            steady = model.harmonic_source(amplitudes, torch.full((1, frames), 800.0), frames * model.hop)[0].numpy()
+        self.assertLess(float(np.abs(np.diff(audio, 2)).max()), 1.01 * float(np.abs(np.diff(steady, 2)).max()))
+
+    def test_other_hops_render_as_before(self):
+        model = steady_model()
+        frames = 60
+        cases = {"steady": torch.full((frames,), 220.0),
+                 "a glide": torch.linspace(300.0, 60.0, frames),
+                 "a jump by a fifth": torch.where(torch.arange(frames) < 30, torch.tensor(200.0), torch.tensor(300.0)),
+                 "a jump by a twelfth": torch.where(torch.arange(frames) < 30, torch.tensor(200.0), torch.tensor(600.0)),
+                 "unvoiced then voiced": torch.where(torch.arange(frames) < 30, torch.tensor(float("nan")), torch.tensor(200.0))}
+        for name, pitch in cases.items():
+            with self.subTest(case=name):
+                curves = torch.zeros(1, 7, frames)
+                curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5], curves[:, 6] = -20.0, 0.9, 300.0, 1000.0, pitch
+                self.assertTrue(np.array_equal(self.render(model, curves, False), self.render(model, curves, True)))
 
 
 class UnseenCurves(unittest.TestCase):
@@ -419,7 +481,7 @@ class Training(unittest.TestCase):
             train = [sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", corpus, "--out", run,
                      "--batch", "2", "--unseen", "1", "--seconds", "0.25", "--checkpoint-every", "2",
                      "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--octave-guard", "1",
-                     "--period-guard", "1", "--partial-weight", "0.5", "--neurorack", NEURORACK]
+                     "--period-guard", "1", "--partial-weight", "0.5", "--coherent-jumps", "--neurorack", NEURORACK]
             first = subprocess.run(train + ["--steps", "2"], check=True, capture_output=True, text=True).stdout
             self.assertIn("step      2/2", first)
             state = torch.load(os.path.join(run, "checkpoint.pt"))
@@ -430,18 +492,21 @@ class Training(unittest.TestCase):
             with open(os.path.join(run, "log.jsonl"), encoding="utf-8") as f:
                 log = [json.loads(line) for line in f]
             self.assertTrue(all(np.isfinite(entry["loss"]) for entry in log))
-            # Export, as trained and with the partials 6 dB down: only the partials move.
+            # Export, as trained (with coherent jumps) and with the partials 6 dB down: only the partials move.
             files = {}
-            for db in (0.0, -6.0):
+            for db, jumps in ((0.0, ["--coherent-jumps"]), (-6.0, [])):
                 files[db] = os.path.join(tmp, "model%g.pt" % db)
                 subprocess.run([sys.executable, os.path.join(ROOT, "models", "export.py"), "--run", run, "-o", files[db],
-                                "--version", "9.9.9", "--partial-gain-db", str(db)], check=True, stdout=subprocess.DEVNULL)
+                                "--version", "9.9.9", "--partial-gain-db", str(db)] + jumps, check=True, stdout=subprocess.DEVNULL)
             extra = {"neurorack.json": ""}
             plain = torch.jit.load(files[0.0], _extra_files=extra)
             self.assertEqual(json.loads(extra["neurorack.json"])["partial_gain_db"], 0.0)
+            self.assertTrue(json.loads(extra["neurorack.json"])["coherent_jumps"])
+            self.assertTrue(plain.coherent_jumps)
             quieter = torch.jit.load(files[-6.0], _extra_files=extra)
             meta = json.loads(extra["neurorack.json"])
             self.assertEqual((meta["model_version"], meta["training_steps"], meta["partial_gain_db"]), ("9.9.9", 3, -6.0))
+            self.assertFalse(meta["coherent_jumps"] or quieter.coherent_jumps)
             curves = torch.zeros(1, 7, 40)
             curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5], curves[:, 6] = -20.0, 0.9, 300.0, 1500.0, 220.0
             with torch.no_grad():
