@@ -80,6 +80,9 @@ def main():
     parser.add_argument("--curve-weight", type=float, default=0.5,
                         help="weight of curve consistency (the rendered audio's descriptors against the curves "
                              "it was rendered from) against the multi-resolution STFT loss")
+    parser.add_argument("--richness-weight", type=float, default=1.0,
+                        help="weight of the richness term within curve consistency, against brightness's 1 "
+                             "(see losses.curve_consistency)")
     parser.add_argument("--noise-prior", type=float, default=0.0,
                         help="weight of a prior that keeps each frame's noise share within a factor of three "
                              "of its noisiness curve (see losses.noise_share_prior); 0 turns it off")
@@ -110,10 +113,11 @@ def main():
                              "export.py --coherent-jumps renders them (see NeurorackModel.coherent_harmonic_source)")
     parser.add_argument("--neurorack", help="path to the neurorack tool (default: build/app/neurorack)")
     args = parser.parse_args()
-    if args.unseen < 0 or args.batch < 1 or min(args.curve_weight, args.noise_prior, args.octave_guard, args.period_guard,
-                                                            args.unvoiced_guard, args.partial_weight) < 0:
-        parser.error("--batch must be at least 1; --unseen, --curve-weight, --noise-prior, --octave-guard, "
-                     "--period-guard, --unvoiced-guard and --partial-weight at least 0")
+    weights = (args.curve_weight, args.richness_weight, args.noise_prior, args.octave_guard, args.period_guard,
+               args.unvoiced_guard, args.partial_weight)
+    if args.unseen < 0 or args.batch < 1 or min(weights) < 0:
+        parser.error("--batch must be at least 1; --unseen, --curve-weight, --richness-weight, --noise-prior, "
+                     "--octave-guard, --period-guard, --unvoiced-guard and --partial-weight at least 0")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -168,7 +172,7 @@ def main():
         target = losses.target_consistency(pred, audio, pitch[:args.batch])
         # YIN's d′, measured once for the tonality term and the period guard.
         measured = losses.aperiodicity(rendered, frames)
-        curve = losses.curve_consistency(rendered, everything, measured)
+        curve = losses.curve_consistency(rendered, everything, measured, args.richness_weight)
         consistency = target + curve
         prior = losses.noise_share_prior(noise_share, everything)
         loss = spectral + 0.5 * target + args.curve_weight * curve + args.noise_prior * prior

@@ -219,14 +219,17 @@ def spectral_measures(x: torch.Tensor, frames: int):
 
 
 def curve_consistency(pred: torch.Tensor, curves: torch.Tensor,
-                      measured: Optional[Tuple[torch.Tensor, torch.Tensor]] = None) -> torch.Tensor:
+                      measured: Optional[Tuple[torch.Tensor, torch.Tensor]] = None,
+                      richness_weight: float = 1.0) -> torch.Tensor:
     """How far the rendered audio's loudness (dB), brightness and richness (log ratio),
     noisiness, percussivity and tonality are from the curves [B, 7, F] it was rendered
     from, over the frames the evaluation counts (louder than −60 LUFS). Tonality is the
     analyzer's own YIN measure (`tonality`). It replaced a proxy, the normalised
     correlation at the pitch period over 10 ms on voiced frames, which agreed with the
     analyzer only within 0.031 per frame on rendered CV offsets: most of the model's
-    tonality error there. `measured`: `aperiodicity(pred, frames)`, if already computed."""
+    tonality error there. `measured`: `aperiodicity(pred, frames)`, if already computed.
+    `richness_weight` scales the richness term (1 by default, as every shipped model was
+    trained)."""
     frames = curves.shape[-1]
     centroid, spread, noisiness, percussivity = spectral_measures(pred, frames)
     loud = loudness(pred, frames)
@@ -236,7 +239,8 @@ def curve_consistency(pred: torch.Tensor, curves: torch.Tensor,
     rich = curves[:, 4].clamp(min=1.0)
     log_ratio = lambda a, b: torch.abs(torch.log(a.clamp(min=1.0) / b))
     tonal = (tonality(pred, frames, measured) - curves[:, 3]).abs()
-    return ((0.2 * (loud - curves[:, 0]).abs() + log_ratio(centroid, bright) + log_ratio(spread, rich)
+    return ((0.2 * (loud - curves[:, 0]).abs() + log_ratio(centroid, bright)
+             + richness_weight * log_ratio(spread, rich)
              + 2.0 * (noisiness - curves[:, 2]).abs()
              + 2.0 * (percussivity - curves[:, 1]).abs()
              + 2.0 * tonal) * audible).sum() / n

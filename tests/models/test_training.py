@@ -107,6 +107,21 @@ class SpectralMeasures(unittest.TestCase):
             with self.subTest(descriptor=data.DESCRIPTORS[row]):
                 self.assertGreater(float(losses.curve_consistency(audio, wrong)), exact + 0.3)
 
+    def test_richness_weight_scales_the_richness_term_alone(self):
+        sound = test_sounds()["harmonics"].astype(np.float32)
+        curves = torch.from_numpy(analyse(sound)[None])
+        audio = torch.from_numpy(sound[None])
+        def loss(wrong, weight):
+            return float(losses.curve_consistency(audio, wrong, richness_weight=weight))
+        richer = curves.clone()
+        richer[:, 4] *= 2.0
+        term = loss(richer, 1.0) - loss(richer, 0.0)
+        self.assertGreater(term, 0.3)
+        self.assertAlmostEqual(loss(richer, 3.0) - loss(richer, 0.0), 3.0 * term, places=4)
+        brighter = curves.clone()
+        brighter[:, 5] *= 2.0
+        self.assertAlmostEqual(loss(brighter, 3.0) - loss(curves, 3.0), loss(brighter, 1.0) - loss(curves, 1.0), places=4)
+
     def test_noise_share_prior_has_a_dead_band_and_pulls_a_saturated_share(self):
         # (case, loudness, noisiness, noise share, pulled)
         cases = [("inside the band", -20.0, 0.3, 0.2, False),
@@ -480,8 +495,9 @@ class Training(unittest.TestCase):
                            check=True, stdout=subprocess.DEVNULL)
             train = [sys.executable, os.path.join(ROOT, "models", "train.py"), "--data", corpus, "--out", run,
                      "--batch", "2", "--unseen", "1", "--seconds", "0.25", "--checkpoint-every", "2",
-                     "--threads", "1", "--curve-weight", "1", "--noise-prior", "1", "--octave-guard", "1",
-                     "--period-guard", "1", "--partial-weight", "0.5", "--coherent-jumps", "--neurorack", NEURORACK]
+                     "--threads", "1", "--curve-weight", "1", "--richness-weight", "2", "--noise-prior", "1",
+                     "--octave-guard", "1", "--period-guard", "1", "--partial-weight", "0.5", "--coherent-jumps",
+                     "--neurorack", NEURORACK]
             first = subprocess.run(train + ["--steps", "2"], check=True, capture_output=True, text=True).stdout
             self.assertIn("step      2/2", first)
             state = torch.load(os.path.join(run, "checkpoint.pt"))
@@ -526,7 +542,8 @@ class Training(unittest.TestCase):
             self.assertFalse(os.path.exists(os.path.join(tmp, "bad.pt")))
 
     def test_refuses_bad_settings(self):
-        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--noise-prior", "-1"],
+        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--richness-weight", "-1"],
+                    ["--noise-prior", "-1"],
                     ["--octave-guard", "-1"], ["--period-guard", "-1"], ["--unvoiced-guard", "-2"],
                     ["--partial-weight", "-0.1"]):
             with self.subTest(bad=bad):
