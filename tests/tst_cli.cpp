@@ -275,6 +275,12 @@ private Q_SLOTS:
                                   QStringLiteral("--model"), model});
         QCOMPARE(plain.exitCode, 0);
         QVERIFY(!plain.out.contains(QStringLiteral("by category")));
+        const Run seeded = runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), dir, QStringLiteral("--count"), QStringLiteral("2"),
+                                   QStringLiteral("--model"), model, QStringLiteral("--seed"), QStringLiteral("7")});
+        QCOMPARE(seeded.exitCode, 0);
+        QVERIFY2(seeded.out.startsWith(QStringLiteral("Test Model 0.0.1 on ") + dir + QStringLiteral(", noise seed 7\n")),
+                 qPrintable(seeded.out));
+        QVERIFY(seeded.out.section(QLatin1Char('\n'), 1) != plain.out.section(QLatin1Char('\n'), 1)); // the model's noise moved
 
         // The first four impacts alone hold none out.
         const QString few = m_dir.filePath(QStringLiteral("eval-few"));
@@ -287,6 +293,10 @@ private Q_SLOTS:
         QVERIFY2(none.err.contains(QStringLiteral("too few items to evaluate (0 held out, 4 for training)")), qPrintable(none.err));
         QCOMPARE(runCli({QStringLiteral("eval"), QStringLiteral("--count"), QStringLiteral("2")}).exitCode, 2); // no --corpus
         QCOMPARE(runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), dir, QStringLiteral("--count"), QStringLiteral("1")}).exitCode, 2);
+        const Run badSeed =
+            runCli({QStringLiteral("eval"), QStringLiteral("--corpus"), dir, QStringLiteral("--seed"), QStringLiteral("x")});
+        QCOMPARE(badSeed.exitCode, 2);
+        QVERIFY2(badSeed.err.contains(QStringLiteral("a whole --seed")), qPrintable(badSeed.err));
     }
 
     void renderWithAModel()

@@ -130,6 +130,28 @@ private Q_SLOTS:
         QCOMPARE(rows[2].model.spectralDistance, 0.0); // measured on held-out impacts only
     }
 
+    void seedMovesTheModelNotTheBaseline()
+    {
+        QString error;
+        const QString dir = withCopies(QStringLiteral("seeds"));
+        const auto first = ModelEvaluation::run(m_engine, dir, 2, &error);
+        const auto again = ModelEvaluation::run(m_engine, dir, 2, &error, {}, 0);
+        const auto other = ModelEvaluation::run(m_engine, dir, 2, &error, {}, 7);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(other.size(), 3);
+        const auto same = [](const DescriptorErrors &a, const DescriptorErrors &b) {
+            return a.frames == b.frames && a.loudnessDb == b.loudnessDb && a.noisiness == b.noisiness
+                && a.tonality == b.tonality && a.brightnessRelative == b.brightnessRelative
+                && a.richnessRelative == b.richnessRelative && a.spectralDistance == b.spectralDistance;
+        };
+        for (int set = 0; set < 3; ++set) {
+            QVERIFY(same(first[set].model, again[set].model)); // the default seed is 0, and renders repeat
+            QVERIFY(same(first[set].baseline, other[set].baseline)); // corpus sounds have no seed
+            // The test model's noise differs with the seed, and so do the errors it reads.
+            QVERIFY(!same(first[set].model, other[set].model));
+        }
+    }
+
     void categoriesSplitTheFrames()
     {
         QString error;

@@ -171,14 +171,19 @@ int evaluate(const QStringList &args, Io &io)
                                    QStringLiteral("N"), QStringLiteral("60"));
     const QCommandLineOption byCategory(QStringLiteral("by-category"),
                                         QStringLiteral("Also print each set's errors per corpus category (kick, bell, …)."));
-    for (const auto &o : {corpus, count, byCategory, kModelOption})
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Seed of the noise in every render (default 0): the figures move a little "
+                                                 "with it, the baseline's not at all."),
+                                  QStringLiteral("S"), QStringLiteral("0"));
+    for (const auto &o : {corpus, count, byCategory, seed, kModelOption})
         parser.addOption(o);
     if (const auto exit = parseCommandLine(parser, QStringLiteral("eval"), args, io, 0, 0))
         return *exit;
-    bool ok = false;
+    bool ok = false, seedOk = false;
     const int n = parser.value(count).toInt(&ok);
-    if (!parser.isSet(corpus) || !ok || n < 2) {
-        io.err << "neurorack eval: needs --corpus DIR and a --count of at least 2\n";
+    const quint64 seedValue = parser.value(seed).toULongLong(&seedOk);
+    if (!parser.isSet(corpus) || !ok || n < 2 || !seedOk) {
+        io.err << "neurorack eval: needs --corpus DIR, a --count of at least 2 and a whole --seed\n";
         return kExitUsage;
     }
     ImpactEngine engine;
@@ -189,12 +194,15 @@ int evaluate(const QStringList &args, Io &io)
     const auto rows = ModelEvaluation::run(engine, parser.value(corpus), n, &error, [&](int done, int total) {
         if (done % 10 == 0 || done == total)
             io.err << "  " << done << '/' << total << " renders\n" << Qt::flush;
-    });
+    }, seedValue);
     if (!error.isEmpty()) {
         io.err << error << '\n';
         return kExitFailure;
     }
-    io.out << model->name << ' ' << model->version << " on " << parser.value(corpus) << "\n\n" << ModelEvaluation::format(rows, parser.isSet(byCategory));
+    io.out << model->name << ' ' << model->version << " on " << parser.value(corpus);
+    if (seedValue != 0)
+        io.out << ", noise seed " << seedValue;
+    io.out << "\n\n" << ModelEvaluation::format(rows, parser.isSet(byCategory));
     return kExitOk;
 }
 

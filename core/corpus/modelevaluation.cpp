@@ -194,7 +194,7 @@ QString formatCategories(const EvaluationRow &row)
 } // namespace
 
 QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &corpusPath, int count, QString *error,
-                                          const std::function<void(int, int)> &progress)
+                                          const std::function<void(int, int)> &progress, quint64 seed)
 {
     const QDir dir(corpusPath);
     const auto indexBytes = DocumentFile::readFile(dir.filePath(QStringLiteral("corpus.json")));
@@ -284,7 +284,7 @@ QList<EvaluationRow> ModelEvaluation::run(ImpactEngine &engine, const QString &c
         offset.applyOffsetScale(DescriptorId::Pitch, 5.0, 1.0);
         const DescriptorCurves targets[3] = {item.curves, DescriptorCurves::morph(item.curves, other.curves, 0.5), offset};
         for (int set = 0; set < 3; ++set) {
-            const auto audio = engine.render(targets[set], 0);
+            const auto audio = engine.render(targets[set], seed);
             if (!audio) {
                 *error = audio.errorString();
                 return {};

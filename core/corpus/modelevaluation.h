@@ -53,9 +53,11 @@ class ModelEvaluation
 public:
     /// Reads the corpus at @p corpus (as `neurorack corpus generate` writes it), holds
     /// out up to @p count items (the same stable split as models/train.py) and
-    /// evaluates. Returns the rows, or an error message in @p error.
+    /// evaluates, every render with the noise seed @p seed. Returns the rows, or an
+    /// error message in @p error.
     static QList<EvaluationRow> run(ImpactEngine &engine, const QString &corpus, int count, QString *error,
-                                    const std::function<void(int done, int total)> &progress = {});
+                                    const std::function<void(int done, int total)> &progress = {},
+                                    quint64 seed = 0);
     /// The rows as text tables; with @p byCategory, each set's categories follow it.
     static QString format(const QList<EvaluationRow> &rows, bool byCategory = false);
 };
