@@ -275,7 +275,10 @@ class NeurorackModel(nn.Module):
 
     def harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
         if self.coherent_jumps:
-            return self.coherent_harmonic_source(amplitudes, f0, samples)
+            up, down = self.pitch_jumps(f0)
+            # Without a jump, both ways render every hop alike: the plain one is cheaper.
+            if bool(((up + down) > 0).any()):
+                return self.coherent_harmonic_source(amplitudes, f0, samples, up, down)
         f0_up = self.frames_to_samples(f0, samples)
         # Phase in double precision: a second of audio accumulates 10⁵ radians.
         phase = torch.cumsum(f0_up.double() * (2.0 * math.pi / self.sample_rate), dim=-1)
@@ -306,8 +309,10 @@ class NeurorackModel(nn.Module):
         slots = torch.arange(1, kept + 1, device=amplitudes.device) * q - 1
         return torch.zeros_like(amplitudes).index_copy(1, slots, amplitudes[:, :kept])
 
-    def coherent_harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int) -> torch.Tensor:
-        """The harmonic source with the pitch curve's jumps by jump_ratios played coherently.
+    def coherent_harmonic_source(self, amplitudes: torch.Tensor, f0: torch.Tensor, samples: int,
+                                 up: torch.Tensor, down: torch.Tensor) -> torch.Tensor:
+        """The harmonic source with the pitch curve's jumps by jump_ratios (`up` and `down`,
+        from pitch_jumps(f0)) played coherently.
 
         The analyzer reads some sounds at a pitch that jumps by an octave from one frame
         to the next: a bell that reads at its hum, then at its prime, and back.
@@ -320,7 +325,6 @@ class NeurorackModel(nn.Module):
         changes, at the hop's end for a jump up and at its start for a jump down, the
         phase is scaled by q with it, so the waveform is continuous: no click. Hops
         without such a jump render as harmonic_source renders them."""
-        up, down = self.pitch_jumps(f0)
         jump = (up + down) > 0
         start_hz, end_hz = self.hops(f0)
         lower = torch.minimum(start_hz, end_hz)

@@ -313,6 +313,15 @@ def steady_model():
     return model
 
 
+def render_with(model, curves, switch, on):
+    """The model's audio for curves, noise seed 0, with one of its fixed rules (`budget`,
+    `coherent_jumps`) switched on or off."""
+    setattr(model, switch, on)
+    torch.manual_seed(0)
+    with torch.no_grad():
+        return model(curves)[0, 0].numpy()
+
+
 class AperiodicityBudget(unittest.TestCase):
     """The exported model's aperiodicity budget (NeurorackModel.aperiodicity_budget)."""
 
@@ -324,10 +333,7 @@ class AperiodicityBudget(unittest.TestCase):
         return c
 
     def render(self, model, curves, budget):
-        model.budget = budget
-        torch.manual_seed(0)
-        with torch.no_grad():
-            return model(curves)[0, 0].numpy()
+        return render_with(model, curves, "budget", budget)
 
     def test_brings_a_tone_to_the_tonality_its_curve_asks(self):
         model = steady_model()
@@ -378,10 +384,7 @@ class CoherentJumps(unittest.TestCase):
     """The exported model's coherent pitch jumps (NeurorackModel.coherent_harmonic_source)."""
 
     def render(self, model, curves, coherent):
-        model.coherent_jumps = coherent
-        torch.manual_seed(0)
-        with torch.no_grad():
-            return model(curves)[0, 0].numpy()
+        return render_with(model, curves, "coherent_jumps", coherent)
 
     def test_a_flickering_pitch_reads_as_tonal_as_asked(self):
         # A bell read at its hum (150 Hz), then at its prime, in turns of 8 frames, asking for
@@ -424,10 +427,14 @@ class CoherentJumps(unittest.TestCase):
                  "a jump by a fifth": torch.where(torch.arange(frames) < 30, torch.tensor(200.0), torch.tensor(300.0)),
                  "a jump by a twelfth": torch.where(torch.arange(frames) < 30, torch.tensor(200.0), torch.tensor(600.0)),
                  "unvoiced then voiced": torch.where(torch.arange(frames) < 30, torch.tensor(float("nan")), torch.tensor(200.0))}
+        # A second item with an octave jump shares the batch, so that the coherent path runs
+        # (a render without any jump takes the plain one); the first item is compared.
+        octave = torch.where(torch.arange(frames) < 30, torch.tensor(200.0), torch.tensor(400.0))
         for name, pitch in cases.items():
             with self.subTest(case=name):
-                curves = torch.zeros(1, 7, frames)
-                curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5], curves[:, 6] = -20.0, 0.9, 300.0, 1000.0, pitch
+                curves = torch.zeros(2, 7, frames)
+                curves[:, 0], curves[:, 3], curves[:, 4], curves[:, 5] = -20.0, 0.9, 300.0, 1000.0
+                curves[0, 6], curves[1, 6] = pitch, octave
                 self.assertTrue(np.array_equal(self.render(model, curves, False), self.render(model, curves, True)))
 
 
