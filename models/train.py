@@ -115,9 +115,9 @@ def main():
     args = parser.parse_args()
     weights = (args.curve_weight, args.richness_weight, args.noise_prior, args.octave_guard, args.period_guard,
                args.unvoiced_guard, args.partial_weight)
-    if args.unseen < 0 or args.batch < 1 or min(weights) < 0:
+    if args.unseen < 0 or args.batch < 1 or not all(math.isfinite(w) and w >= 0 for w in weights):
         parser.error("--batch must be at least 1; --unseen, --curve-weight, --richness-weight, --noise-prior, "
-                     "--octave-guard, --period-guard, --unvoiced-guard and --partial-weight at least 0")
+                     "--octave-guard, --period-guard, --unvoiced-guard and --partial-weight at least 0 (and finite)")
 
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)

@@ -549,7 +549,7 @@ class Training(unittest.TestCase):
             self.assertFalse(os.path.exists(os.path.join(tmp, "bad.pt")))
 
     def test_refuses_bad_settings(self):
-        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--richness-weight", "-1"],
+        for bad in (["--unseen", "-1"], ["--batch", "0"], ["--curve-weight", "-0.5"], ["--richness-weight", "-1"], ["--richness-weight", "nan"],
                     ["--noise-prior", "-1"],
                     ["--octave-guard", "-1"], ["--period-guard", "-1"], ["--unvoiced-guard", "-2"],
                     ["--partial-weight", "-0.1"]):
